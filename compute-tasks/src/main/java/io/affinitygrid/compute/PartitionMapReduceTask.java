@@ -1,0 +1,116 @@
+package io.affinitygrid.compute;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCompute;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.compute.ComputeJob;
+import org.apache.ignite.compute.ComputeJobAdapter;
+import org.apache.ignite.compute.ComputeJobResult;
+import org.apache.ignite.compute.ComputeTaskAdapter;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.lang.IgniteFuture;
+import org.apache.ignite.resources.IgniteInstanceResource;
+
+/**
+ * Base class of the partition map-reduce computations: one job per partition of a cache, each shipped
+ * with {@code affinityCall(cacheName, partition, job)} to the partition's primary node, where the
+ * partition is reserved for the duration of the job so that it cannot move away mid-scan. The partial
+ * results are reduced on the node that received the task.
+ *
+ * <p>If a job's node leaves while the job runs, Ignite fails the job over to the partition's new
+ * primary; each partition's future completes exactly once, so each partition contributes exactly one
+ * partial result.
+ *
+ * <p>A subclass names its cache, creates the job for one partition and reduces the partials. It is
+ * invoked by its class name, from the thin client as well as from a node.
+ *
+ * @param <A> the task argument
+ * @param <P> the partial result of one partition
+ * @param <R> the task result
+ */
+public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter<A, R> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Returns the cache whose partitions are scanned; called on the task's node. */
+    protected abstract String cacheName(A argument);
+
+    /** Checks the argument before any job is sent; throws {@link IllegalArgumentException} with a clear message. */
+    protected void validate(A argument) {
+        if (argument == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " needs an argument, got null");
+        }
+    }
+
+    /** Creates the job that computes the partial result of one partition on its primary node. */
+    protected abstract IgniteCallable<P> partitionJob(A argument, int partition);
+
+    /** Combines the partial results of every partition, in partition order. */
+    protected abstract R reduce(A argument, List<P> partials);
+
+    @Override
+    public final Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, A argument) {
+        validate(argument);
+        return Collections.singletonMap(new FanOutJob<>(this, argument), coordinatorNode(subgrid));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public final R reduce(List<ComputeJobResult> results) {
+        return (R) results.get(0).getData();
+    }
+
+    private ClusterNode coordinatorNode(List<ClusterNode> subgrid) {
+        return subgrid.stream().filter(ClusterNode::isLocal).findFirst().orElse(subgrid.get(0));
+    }
+
+    /** Runs on the task's node: sends one affinity job per partition and reduces their partials. */
+    private static final class FanOutJob<A, P, R> extends ComputeJobAdapter {
+
+        private static final long serialVersionUID = 1L;
+
+        private final PartitionMapReduceTask<A, P, R> task;
+        private final A argument;
+
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        FanOutJob(PartitionMapReduceTask<A, P, R> task, A argument) {
+            this.task = task;
+            this.argument = argument;
+        }
+
+        @Override
+        public Object execute() {
+            String cacheName = task.cacheName(argument);
+            if (!ignite.cacheNames().contains(cacheName)) {
+                throw new IllegalArgumentException("Unknown cache '" + cacheName + "'. Caches on this grid: "
+                        + new java.util.TreeSet<>(ignite.cacheNames()));
+            }
+            int partitions = ignite.affinity(cacheName).partitions();
+            IgniteCompute compute = ignite.compute();
+            List<String> cacheNames = List.of(cacheName);
+            List<IgniteFuture<P>> futures = new ArrayList<>(partitions);
+            for (int partition = 0; partition < partitions; partition++) {
+                futures.add(compute.affinityCallAsync(cacheNames, partition, task.partitionJob(argument, partition)));
+            }
+            List<P> partials = new ArrayList<>(partitions);
+            for (IgniteFuture<P> future : futures) {
+                try {
+                    partials.add(future.get());
+                }
+                catch (IgniteException e) {
+                    futures.forEach(f -> f.cancel());
+                    throw e;
+                }
+            }
+            return task.reduce(argument, partials);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.affinitygrid.node;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.Ignition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Ignite server node, started from {@link GridNodeSettings}. This is the plain Java entry point:
+ * the Spring Boot application, the shell's embedded mode and the tests all start nodes through it.
+ *
+ * <pre>{@code
+ * try (GridNode node = GridNode.start(GridNodeSettings.builder().cache(CacheSettings.partitioned("orders")).build())) {
+ *     node.ignite().cache("orders").put(1, "one");
+ * }
+ * }</pre>
+ */
+public final class GridNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GridNode.class);
+
+    private final GridNodeSettings settings;
+    private final Ignite ignite;
+
+    private GridNode(GridNodeSettings settings, Ignite ignite) {
+        this.settings = settings;
+        this.ignite = ignite;
+    }
+
+    /**
+     * Starts a node and returns once it has joined the cluster (or formed one).
+     *
+     * @throws GridConfigurationException when a configured port is already in use, naming its property
+     * @throws IgniteException when Ignite itself fails to start
+     */
+    public static GridNode start(GridNodeSettings settings) {
+        if (settings.discoveryPortRange() == 0) {
+            Ports.requireFree(settings.localAddress(), settings.discoveryPort(), "grid.discovery.port");
+        }
+        Ports.requireFree(settings.localAddress(), settings.communicationPort(), "grid.communication.port");
+        Ports.requireFree(settings.localAddress(), settings.clientPort(), "grid.client.port");
+        long started = System.nanoTime();
+        Ignite ignite = Ignition.start(IgniteConfigurations.create(settings));
+        log.info("Grid node '{}' started in {} ms: {} node(s) in the cluster, thin clients on port {}",
+                settings.nodeName(), (System.nanoTime() - started) / 1_000_000,
+                ignite.cluster().nodes().size(), settings.clientPort());
+        return new GridNode(settings, ignite);
+    }
+
+    /** The Ignite node. */
+    public Ignite ignite() {
+        return ignite;
+    }
+
+    public GridNodeSettings settings() {
+        return settings;
+    }
+
+    /** The {@code host:port} where thin clients (and the SDK) connect to this node. */
+    public String clientAddress() {
+        String host = settings.localAddress() == null ? "127.0.0.1" : settings.localAddress();
+        return host + ":" + settings.clientPort();
+    }
+
+    /** Stops the node, cancelling its running jobs. Idempotent. */
+    @Override
+    public void close() {
+        Ignition.stop(settings.nodeName(), true);
+        log.info("Grid node '{}' stopped", settings.nodeName());
+    }
+}

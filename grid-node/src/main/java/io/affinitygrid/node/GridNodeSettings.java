@@ -1,0 +1,253 @@
+package io.affinitygrid.node;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a grid node needs to start. Immutable; created by {@link #builder()}, whose
+ * {@link Builder#build()} checks every value and throws a {@link GridConfigurationException} naming the
+ * offending {@code grid.*} property, so that a node started from Spring Boot properties and one started
+ * in-process are checked the same way.
+ */
+public final class GridNodeSettings {
+
+    /** Default discovery port. */
+    public static final int DEFAULT_DISCOVERY_PORT = 47500;
+    /** Default communication port. */
+    public static final int DEFAULT_COMMUNICATION_PORT = 47100;
+    /** Default thin-client port. */
+    public static final int DEFAULT_CLIENT_PORT = 10800;
+
+    private final String nodeName;
+    private final String localAddress;
+    private final List<String> discoveryAddresses;
+    private final int discoveryPort;
+    private final int discoveryPortRange;
+    private final int communicationPort;
+    private final int clientPort;
+    private final int clientMaxComputeTasks;
+    private final long dataRegionSizeBytes;
+    private final Duration failureDetectionTimeout;
+    private final Path workDirectory;
+    private final List<CacheSettings> caches;
+
+    private GridNodeSettings(Builder b) {
+        this.nodeName = b.nodeName;
+        this.localAddress = b.localAddress;
+        this.discoveryAddresses = List.copyOf(b.discoveryAddresses);
+        this.discoveryPort = b.discoveryPort;
+        this.discoveryPortRange = b.discoveryPortRange;
+        this.communicationPort = b.communicationPort;
+        this.clientPort = b.clientPort;
+        this.clientMaxComputeTasks = b.clientMaxComputeTasks;
+        this.dataRegionSizeBytes = b.dataRegionSizeBytes;
+        this.failureDetectionTimeout = b.failureDetectionTimeout;
+        this.workDirectory = b.workDirectory != null ? b.workDirectory
+                : Path.of(System.getProperty("java.io.tmpdir"), "affinity-grid", b.nodeName);
+        this.caches = List.copyOf(b.caches);
+    }
+
+    /** A builder with the defaults of a single node on this machine. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String nodeName() { return nodeName; }
+
+    /** Address the node binds and advertises, or {@code null} for every interface. */
+    public String localAddress() { return localAddress; }
+
+    public List<String> discoveryAddresses() { return discoveryAddresses; }
+
+    public int discoveryPort() { return discoveryPort; }
+
+    public int discoveryPortRange() { return discoveryPortRange; }
+
+    public int communicationPort() { return communicationPort; }
+
+    public int clientPort() { return clientPort; }
+
+    public int clientMaxComputeTasks() { return clientMaxComputeTasks; }
+
+    public long dataRegionSizeBytes() { return dataRegionSizeBytes; }
+
+    public Duration failureDetectionTimeout() { return failureDetectionTimeout; }
+
+    public Path workDirectory() { return workDirectory; }
+
+    public List<CacheSettings> caches() { return caches; }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.nodeName = nodeName;
+        b.localAddress = localAddress;
+        b.discoveryAddresses = new ArrayList<>(discoveryAddresses);
+        b.discoveryPort = discoveryPort;
+        b.discoveryPortRange = discoveryPortRange;
+        b.communicationPort = communicationPort;
+        b.clientPort = clientPort;
+        b.clientMaxComputeTasks = clientMaxComputeTasks;
+        b.dataRegionSizeBytes = dataRegionSizeBytes;
+        b.failureDetectionTimeout = failureDetectionTimeout;
+        b.workDirectory = workDirectory;
+        b.caches = new ArrayList<>(caches);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "GridNodeSettings[node=" + nodeName + ", localAddress=" + localAddress + ", discovery=" + discoveryAddresses
+                + ", ports=" + discoveryPort + "/" + communicationPort + "/" + clientPort + ", caches=" + caches + "]";
+    }
+
+    /** Builds {@link GridNodeSettings}; setters take any value, {@link #build()} checks them all. Not thread-safe. */
+    public static final class Builder {
+
+        private String nodeName = "grid-node";
+        private String localAddress;
+        private List<String> discoveryAddresses = new ArrayList<>(List.of("127.0.0.1:47500..47509"));
+        private int discoveryPort = DEFAULT_DISCOVERY_PORT;
+        private int discoveryPortRange;
+        private int communicationPort = DEFAULT_COMMUNICATION_PORT;
+        private int clientPort = DEFAULT_CLIENT_PORT;
+        private int clientMaxComputeTasks = 64;
+        private long dataRegionSizeBytes = 256L * 1024 * 1024;
+        private Duration failureDetectionTimeout = Duration.ofSeconds(10);
+        private Path workDirectory;
+        private List<CacheSettings> caches = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Name of the node, unique in the cluster; also its consistent id. */
+        public Builder nodeName(String nodeName) { this.nodeName = nodeName; return this; }
+
+        /** Address to bind and advertise; {@code null} binds every interface. */
+        public Builder localAddress(String localAddress) { this.localAddress = localAddress; return this; }
+
+        /** Addresses where other nodes may listen for discovery: {@code host}, {@code host:port} or {@code host:from..to}. */
+        public Builder discoveryAddresses(List<String> discoveryAddresses) {
+            this.discoveryAddresses = discoveryAddresses == null ? null : new ArrayList<>(discoveryAddresses);
+            return this;
+        }
+
+        public Builder discoveryPort(int discoveryPort) { this.discoveryPort = discoveryPort; return this; }
+
+        /** How many ports after {@link #discoveryPort} the node may try when that one is taken; 0 by default. */
+        public Builder discoveryPortRange(int discoveryPortRange) { this.discoveryPortRange = discoveryPortRange; return this; }
+
+        public Builder communicationPort(int communicationPort) { this.communicationPort = communicationPort; return this; }
+
+        public Builder clientPort(int clientPort) { this.clientPort = clientPort; return this; }
+
+        /** Most compute tasks one thin-client connection may run at once; must be at least 1. */
+        public Builder clientMaxComputeTasks(int clientMaxComputeTasks) { this.clientMaxComputeTasks = clientMaxComputeTasks; return this; }
+
+        public Builder dataRegionSizeBytes(long dataRegionSizeBytes) { this.dataRegionSizeBytes = dataRegionSizeBytes; return this; }
+
+        public Builder failureDetectionTimeout(Duration failureDetectionTimeout) { this.failureDetectionTimeout = failureDetectionTimeout; return this; }
+
+        public Builder workDirectory(Path workDirectory) { this.workDirectory = workDirectory; return this; }
+
+        public Builder caches(List<CacheSettings> caches) {
+            this.caches = caches == null ? null : new ArrayList<>(caches);
+            return this;
+        }
+
+        public Builder cache(CacheSettings cache) { this.caches.add(cache); return this; }
+
+        /**
+         * Checks every setting and returns the immutable settings.
+         *
+         * @throws GridConfigurationException naming the first bad property
+         */
+        public GridNodeSettings build() {
+            if (nodeName == null || nodeName.isBlank()) {
+                throw new GridConfigurationException("grid.node-name", nodeName, "the node name must not be blank");
+            }
+            if (discoveryAddresses == null || discoveryAddresses.isEmpty()) {
+                throw new GridConfigurationException("grid.discovery.addresses", discoveryAddresses,
+                        "list at least one address where nodes listen for discovery, e.g. 127.0.0.1:47500..47509");
+            }
+            for (int i = 0; i < discoveryAddresses.size(); i++) {
+                discoveryAddresses.set(i, DiscoveryAddress.check(discoveryAddresses.get(i), "grid.discovery.addresses[" + i + "]"));
+            }
+            Ports.check(discoveryPort, "grid.discovery.port");
+            if (discoveryPortRange < 0 || discoveryPort + discoveryPortRange > 65535) {
+                throw new GridConfigurationException("grid.discovery.port-range", discoveryPortRange,
+                        "must be 0 or more and keep the last port at most 65535");
+            }
+            Ports.check(communicationPort, "grid.communication.port");
+            Ports.check(clientPort, "grid.client.port");
+            requireDistinctPorts();
+            if (clientMaxComputeTasks < 1) {
+                throw new GridConfigurationException("grid.client.max-compute-tasks", clientMaxComputeTasks,
+                        "thin-client compute needs at least 1 task per connection");
+            }
+            if (dataRegionSizeBytes < 16L * 1024 * 1024) {
+                throw new GridConfigurationException("grid.data-region-size", dataRegionSizeBytes + "B",
+                        "the data region needs at least 16MB; use e.g. 256MB");
+            }
+            if (failureDetectionTimeout == null || failureDetectionTimeout.toMillis() < 100) {
+                throw new GridConfigurationException("grid.failure-detection-timeout", failureDetectionTimeout,
+                        "must be at least 100ms; e.g. 10s");
+            }
+            checkCaches();
+            return new GridNodeSettings(this);
+        }
+
+        private void requireDistinctPorts() {
+            if (discoveryPort == communicationPort || discoveryPort == clientPort || communicationPort == clientPort) {
+                throw new GridConfigurationException("grid.client.port", clientPort, "discovery (" + discoveryPort
+                        + "), communication (" + communicationPort + ") and client (" + clientPort + ") ports must differ");
+            }
+        }
+
+        private void checkCaches() {
+            if (caches == null) {
+                caches = new ArrayList<>();
+            }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < caches.size(); i++) {
+                String prefix = "grid.caches[" + i + "]";
+                CacheSettings cache = caches.get(i);
+                if (cache == null) {
+                    throw new GridConfigurationException(prefix, null, "a cache entry must not be empty");
+                }
+                if (cache.name() == null || cache.name().isBlank()) {
+                    throw new GridConfigurationException(prefix + ".name", cache.name(), "every cache needs a name");
+                }
+                if (!names.add(cache.name())) {
+                    throw new GridConfigurationException(prefix + ".name", cache.name(), "a cache of that name is already configured");
+                }
+                if (cache.backups() < 0) {
+                    throw new GridConfigurationException(prefix + ".backups", cache.backups(), "backups must be 0 or more");
+                }
+                if (cache.partitions() < 1 || cache.partitions() > 65535) {
+                    throw new GridConfigurationException(prefix + ".partitions", cache.partitions(), "partitions must be between 1 and 65535");
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GridNodeSettings s && nodeName.equals(s.nodeName) && Objects.equals(localAddress, s.localAddress)
+                && discoveryAddresses.equals(s.discoveryAddresses) && discoveryPort == s.discoveryPort
+                && discoveryPortRange == s.discoveryPortRange && communicationPort == s.communicationPort
+                && clientPort == s.clientPort && clientMaxComputeTasks == s.clientMaxComputeTasks
+                && dataRegionSizeBytes == s.dataRegionSizeBytes && failureDetectionTimeout.equals(s.failureDetectionTimeout)
+                && workDirectory.equals(s.workDirectory) && caches.equals(s.caches);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(nodeName, discoveryPort, communicationPort, clientPort, caches);
+    }
+}

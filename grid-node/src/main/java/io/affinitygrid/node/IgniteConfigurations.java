@@ -1,0 +1,88 @@
+package io.affinitygrid.node;
+
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.PartitionLossPolicy;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.configuration.ClientConnectorConfiguration;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DataStorageConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.configuration.ThinClientConfiguration;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+
+/**
+ * Turns {@link GridNodeSettings} into an Ignite configuration, with the product's defaults: no peer class
+ * loading (code is never shipped from clients), thin-client compute on, FULL_SYNC writes and
+ * READ_WRITE_SAFE partition loss, so that an acknowledged write is on the backups too and a lost
+ * partition fails loudly instead of reading as empty.
+ */
+public final class IgniteConfigurations {
+
+    /** Name of the node's one data region. */
+    public static final String DATA_REGION = "default";
+
+    private IgniteConfigurations() {
+    }
+
+    public static IgniteConfiguration create(GridNodeSettings settings) {
+        TcpDiscoverySpi discovery = new TcpDiscoverySpi()
+                .setLocalPort(settings.discoveryPort())
+                .setLocalPortRange(settings.discoveryPortRange())
+                .setIpFinder(new TcpDiscoveryVmIpFinder().setAddresses(settings.discoveryAddresses()));
+        TcpCommunicationSpi communication = new TcpCommunicationSpi();
+        communication.setLocalPort(settings.communicationPort());
+        communication.setLocalPortRange(0);
+
+        ThinClientConfiguration thinClients = new ThinClientConfiguration()
+                .setMaxActiveComputeTasksPerConnection(settings.clientMaxComputeTasks())
+                .setServerToClientExceptionStackTraceSending(true);
+        ClientConnectorConfiguration clientConnector = new ClientConnectorConfiguration()
+                .setPort(settings.clientPort())
+                .setPortRange(0)
+                .setThinClientConfiguration(thinClients);
+        if (settings.localAddress() != null) {
+            clientConnector.setHost(settings.localAddress());
+        }
+
+        long regionSize = settings.dataRegionSizeBytes();
+        DataStorageConfiguration storage = new DataStorageConfiguration()
+                .setDefaultDataRegionConfiguration(new DataRegionConfiguration()
+                        .setName(DATA_REGION)
+                        .setInitialSize(Math.min(regionSize, 64L * 1024 * 1024))
+                        .setMaxSize(regionSize)
+                        .setMetricsEnabled(true));
+
+        return new IgniteConfiguration()
+                .setIgniteInstanceName(settings.nodeName())
+                .setConsistentId(settings.nodeName())
+                .setLocalHost(settings.localAddress())
+                .setWorkDirectory(settings.workDirectory().toAbsolutePath().toString())
+                .setGridLogger(new Slf4jIgniteLogger())
+                .setPeerClassLoadingEnabled(false)
+                .setMetricsLogFrequency(0)
+                .setFailureDetectionTimeout(settings.failureDetectionTimeout().toMillis())
+                .setDiscoverySpi(discovery)
+                .setCommunicationSpi(communication)
+                .setClientConnectorConfiguration(clientConnector)
+                .setDataStorageConfiguration(storage)
+                .setCacheConfiguration(settings.caches().stream().map(IgniteConfigurations::cache).toArray(CacheConfiguration[]::new));
+    }
+
+    /** The Ignite configuration of one cache. */
+    public static CacheConfiguration<Object, Object> cache(CacheSettings cache) {
+        CacheConfiguration<Object, Object> config = new CacheConfiguration<>(cache.name())
+                .setCacheMode(cache.mode() == CacheMode.REPLICATED ? org.apache.ignite.cache.CacheMode.REPLICATED
+                        : org.apache.ignite.cache.CacheMode.PARTITIONED)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+                .setPartitionLossPolicy(PartitionLossPolicy.READ_WRITE_SAFE)
+                .setAffinity(new RendezvousAffinityFunction(false, cache.partitions()))
+                .setStatisticsEnabled(true);
+        if (cache.mode() == CacheMode.PARTITIONED) {
+            config.setBackups(cache.backups());
+        }
+        return config;
+    }
+}
