@@ -51,7 +51,28 @@ final class PartitionSumJob implements IgniteCallable<PartitionSumJob.Partial> {
         return new Partial(count, sum);
     }
 
-    /** The count and sum of one partition. */
-    record Partial(long count, NumericSum sum) implements java.io.Serializable {
+    /**
+     * The count and sum of one partition. A class, not a record: Ignite's binary marshaller cannot set the
+     * fields of records.
+     */
+    static final class Partial implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long count;
+        private final NumericSum sum;
+
+        Partial(long count, NumericSum sum) {
+            this.count = count;
+            this.sum = sum;
+        }
+
+        long count() {
+            return count;
+        }
+
+        NumericSum sum() {
+            return sum;
+        }
     }
 }

@@ -22,6 +22,18 @@ public final class GridNodeSettings {
     public static final int DEFAULT_COMMUNICATION_PORT = 47100;
     /** Default thin-client port. */
     public static final int DEFAULT_CLIENT_PORT = 10800;
+    /** Default node name. */
+    public static final String DEFAULT_NODE_NAME = "grid-node";
+    /** Default discovery addresses: up to ten nodes on this machine. */
+    public static final List<String> DEFAULT_DISCOVERY_ADDRESSES = List.of("127.0.0.1:47500..47509");
+    /** Default discovery port range: exactly the configured port. */
+    public static final int DEFAULT_DISCOVERY_PORT_RANGE = 0;
+    /** Default number of compute tasks one thin-client connection may run at once. */
+    public static final int DEFAULT_CLIENT_MAX_COMPUTE_TASKS = 64;
+    /** Default maximum size of the data region, in bytes (256 MB). */
+    public static final long DEFAULT_DATA_REGION_SIZE_BYTES = 256L * 1024 * 1024;
+    /** Default failure detection timeout. */
+    public static final Duration DEFAULT_FAILURE_DETECTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final String nodeName;
     private final String localAddress;
@@ -109,16 +121,16 @@ public final class GridNodeSettings {
     /** Builds {@link GridNodeSettings}; setters take any value, {@link #build()} checks them all. Not thread-safe. */
     public static final class Builder {
 
-        private String nodeName = "grid-node";
+        private String nodeName = DEFAULT_NODE_NAME;
         private String localAddress;
-        private List<String> discoveryAddresses = new ArrayList<>(List.of("127.0.0.1:47500..47509"));
+        private List<String> discoveryAddresses = new ArrayList<>(DEFAULT_DISCOVERY_ADDRESSES);
         private int discoveryPort = DEFAULT_DISCOVERY_PORT;
-        private int discoveryPortRange;
+        private int discoveryPortRange = DEFAULT_DISCOVERY_PORT_RANGE;
         private int communicationPort = DEFAULT_COMMUNICATION_PORT;
         private int clientPort = DEFAULT_CLIENT_PORT;
-        private int clientMaxComputeTasks = 64;
-        private long dataRegionSizeBytes = 256L * 1024 * 1024;
-        private Duration failureDetectionTimeout = Duration.ofSeconds(10);
+        private int clientMaxComputeTasks = DEFAULT_CLIENT_MAX_COMPUTE_TASKS;
+        private long dataRegionSizeBytes = DEFAULT_DATA_REGION_SIZE_BYTES;
+        private Duration failureDetectionTimeout = DEFAULT_FAILURE_DETECTION_TIMEOUT;
         private Path workDirectory;
         private List<CacheSettings> caches = new ArrayList<>();
 

@@ -35,6 +35,8 @@ public final class IgniteConfigurations {
         TcpCommunicationSpi communication = new TcpCommunicationSpi();
         communication.setLocalPort(settings.communicationPort());
         communication.setLocalPortRange(0);
+        // Bounded queues: with the default of 0 a slow receiver can make a sender run out of memory.
+        communication.setMessageQueueLimit(1024);
 
         ThinClientConfiguration thinClients = new ThinClientConfiguration()
                 .setMaxActiveComputeTasksPerConnection(settings.clientMaxComputeTasks())

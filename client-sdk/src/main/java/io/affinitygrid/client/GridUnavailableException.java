@@ -1,0 +1,21 @@
+package io.affinitygrid.client;
+
+import java.util.List;
+
+/** No grid node could be reached at the configured addresses. */
+public class GridUnavailableException extends GridException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> addresses;
+
+    public GridUnavailableException(List<String> addresses, String message, Throwable cause) {
+        super(message, cause);
+        this.addresses = List.copyOf(addresses);
+    }
+
+    /** The addresses that were tried. */
+    public List<String> addresses() {
+        return addresses;
+    }
+}

@@ -1,0 +1,19 @@
+package io.affinitygrid.client;
+
+/** A computation failed on the grid; the message carries the node's cause. */
+public class TaskFailedException extends GridException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String taskName;
+
+    public TaskFailedException(String taskName, String message, Throwable cause) {
+        super(message, cause);
+        this.taskName = taskName;
+    }
+
+    /** The task that failed. */
+    public String taskName() {
+        return taskName;
+    }
+}

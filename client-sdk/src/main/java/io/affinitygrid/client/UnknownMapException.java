@@ -1,0 +1,19 @@
+package io.affinitygrid.client;
+
+/** The grid has no map (cache) of the requested name. */
+public class UnknownMapException extends GridException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String mapName;
+
+    public UnknownMapException(String mapName, String message) {
+        super(message);
+        this.mapName = mapName;
+    }
+
+    /** The name that was not found. */
+    public String mapName() {
+        return mapName;
+    }
+}

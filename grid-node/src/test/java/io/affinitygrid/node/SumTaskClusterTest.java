@@ -1,0 +1,131 @@
+package io.affinitygrid.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.affinitygrid.compute.SumArgument;
+import io.affinitygrid.compute.SumResult;
+import io.affinitygrid.compute.SumTask;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.CachePeekMode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The sum task on a real 3-node cluster with one backup, before and after a node leaves. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SumTaskClusterTest {
+
+    private static final int ENTRIES = 20_000;
+
+    private static LocalCluster cluster;
+    private static BigDecimal expectedSum = BigDecimal.ZERO;
+
+    @BeforeAll
+    static void startClusterAndLoad() {
+        cluster = LocalCluster.builder().nodes(3).cache(CacheSettings.partitioned("orders").withPartitions(256))
+                .cache(CacheSettings.partitioned("empty")).start();
+        Ignite ignite = cluster.node(0).ignite();
+        IgniteCache<Long, BinaryObject> orders = ignite.cache("orders").withKeepBinary();
+        Map<Long, BinaryObject> batch = new HashMap<>();
+        for (long id = 1; id <= ENTRIES; id++) {
+            double amount = (id % 10_000) / 100.0;
+            expectedSum = expectedSum.add(BigDecimal.valueOf(amount));
+            BinaryObject order = ignite.binary().builder("test.Order")
+                    .setField("id", id).setField("customer", "c" + (id % 97)).setField("amount", amount).build();
+            batch.put(id, order);
+            if (batch.size() == 1000) {
+                orders.putAll(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyNodeHoldsPrimaryPartitions() {
+        long total = 0;
+        for (GridNode node : cluster.runningNodes()) {
+            int local = node.ignite().cache("orders").localSize(CachePeekMode.PRIMARY);
+            assertThat(local).as("primary entries on %s", node.settings().nodeName()).isPositive();
+            total += local;
+        }
+        assertThat(total).isEqualTo(ENTRIES);
+    }
+
+    @Test
+    @Order(2)
+    void sumsExactlyOverEveryPartition() {
+        SumResult result = sum(cluster.node(0).ignite(), "orders", "amount");
+        assertThat(result.count()).isEqualTo(ENTRIES);
+        assertThat(result.summed()).isEqualTo(ENTRIES);
+        assertThat(result.sum()).isEqualByComparingTo(expectedSum);
+        assertThat(result.partitions()).isEqualTo(256);
+    }
+
+    @Test
+    @Order(3)
+    void countsEntriesWithoutTheFieldButAddsNothing() {
+        SumResult result = sum(cluster.node(1).ignite(), "orders", "noSuchField");
+        assertThat(result.count()).isEqualTo(ENTRIES);
+        assertThat(result.summed()).isZero();
+        assertThat(result.sum()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(result.average()).isNull();
+    }
+
+    @Test
+    @Order(4)
+    void emptyCacheSumsToZero() {
+        SumResult result = sum(cluster.node(2).ignite(), "empty", "amount");
+        assertThat(result.count()).isZero();
+        assertThat(result.partitions()).isEqualTo(CacheSettings.DEFAULT_PARTITIONS);
+    }
+
+    @Test
+    @Order(5)
+    void rejectsUnknownCacheAndNonNumericField() {
+        Ignite ignite = cluster.node(0).ignite();
+        assertThatThrownBy(() -> sum(ignite, "nope", "amount"))
+                .isInstanceOf(IgniteException.class).hasStackTraceContaining("Unknown cache 'nope'");
+        assertThatThrownBy(() -> sum(ignite, "orders", "customer"))
+                .isInstanceOf(IgniteException.class).hasStackTraceContaining("Field 'customer' of cache 'orders' is not numeric");
+    }
+
+    @Test
+    @Order(6)
+    void afterANodeStopsEveryEntryIsReadableAndTheSumIsUnchanged() {
+        cluster.stopNode(1);
+        Ignite ignite = cluster.node(0).ignite();
+        assertThat(ignite.cluster().forServers().nodes()).hasSize(2);
+        IgniteCache<Long, BinaryObject> orders = ignite.cache("orders").withKeepBinary();
+        for (long id = 1; id <= ENTRIES; id++) {
+            BinaryObject order = orders.get(id);
+            assertThat(order).as("order %d", id).isNotNull();
+            assertThat((double) order.field("amount")).isEqualTo((id % 10_000) / 100.0);
+        }
+        SumResult result = sum(cluster.node(2).ignite(), "orders", "amount");
+        assertThat(result.count()).isEqualTo(ENTRIES);
+        assertThat(result.sum()).isEqualByComparingTo(expectedSum);
+    }
+
+    private static SumResult sum(Ignite ignite, String cache, String field) {
+        return ignite.compute().execute(SumTask.NAME, new SumArgument(cache, field));
+    }
+}
