@@ -5,22 +5,28 @@ import org.apache.ignite.binary.BinaryObject;
 /** Reads a named field from a cache value kept in binary form, without deserializing the value. */
 final class FieldValues {
 
+    /** Pseudo-field naming a plain (non-object) value itself, e.g. the text of a {@code String} value. */
+    static final String SELF = "_value";
+
     private FieldValues() {
     }
 
     /**
-     * Returns the field of a binary value, or {@code null} when the value is not a binary object or has no
-     * such field.
+     * Returns the field of a binary value; the value itself when it is not a binary object and
+     * {@code field} is {@value #SELF}; otherwise {@code null}.
      */
     static Object read(Object value, String field) {
         if (value instanceof BinaryObject binary) {
             return binary.field(field);
         }
-        return null;
+        return SELF.equals(field) ? value : null;
     }
 
-    /** Describes a value's type for error messages: the binary type name rather than the Java class. */
+    /** Describes a value's type for error messages. */
     static String typeName(Object value) {
+        if (value instanceof BinaryObject binary) {
+            return binary.type().typeName();
+        }
         return value == null ? "null" : value.getClass().getName();
     }
 }

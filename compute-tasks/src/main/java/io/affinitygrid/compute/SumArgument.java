@@ -7,12 +7,13 @@ import java.util.Objects;
  * Argument of {@link SumTask}: the cache to scan and the numeric field of its values to sum.
  * Immutable.
  */
-public final class SumArgument implements Serializable {
+public final class SumArgument implements ScanSpec, Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final String cacheName;
     private final String field;
+    private final Filter filter;
 
     /**
      * @param cacheName the cache to scan, not blank
@@ -20,8 +21,19 @@ public final class SumArgument implements Serializable {
      * @throws IllegalArgumentException if either is null or blank
      */
     public SumArgument(String cacheName, String field) {
+        this(cacheName, field, null);
+    }
+
+    /**
+     * @param cacheName the cache to scan, not blank
+     * @param field the field of the values to sum, not blank
+     * @param filter only entries matching it are counted and summed; {@code null} for all
+     * @throws IllegalArgumentException if the cache name or field is null or blank
+     */
+    public SumArgument(String cacheName, String field, Filter filter) {
         this.cacheName = requireText(cacheName, "cache name");
         this.field = requireText(field, "field");
+        this.filter = filter;
     }
 
     static String requireText(String value, String what) {
@@ -31,6 +43,7 @@ public final class SumArgument implements Serializable {
         return value;
     }
 
+    @Override
     public String cacheName() {
         return cacheName;
     }
@@ -40,17 +53,23 @@ public final class SumArgument implements Serializable {
     }
 
     @Override
+    public Filter filter() {
+        return filter;
+    }
+
+    @Override
     public boolean equals(Object o) {
-        return o instanceof SumArgument other && cacheName.equals(other.cacheName) && field.equals(other.field);
+        return o instanceof SumArgument other && cacheName.equals(other.cacheName) && field.equals(other.field)
+                && Objects.equals(filter, other.filter);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(cacheName, field);
+        return Objects.hash(cacheName, field, filter);
     }
 
     @Override
     public String toString() {
-        return "SumArgument[cache=" + cacheName + ", field=" + field + "]";
+        return "SumArgument[cache=" + cacheName + ", field=" + field + (filter == null ? "" : ", where " + filter) + "]";
     }
 }

@@ -82,12 +82,9 @@ class SumTaskClusterTest {
 
     @Test
     @Order(3)
-    void countsEntriesWithoutTheFieldButAddsNothing() {
-        SumResult result = sum(cluster.node(1).ignite(), "orders", "noSuchField");
-        assertThat(result.count()).isEqualTo(ENTRIES);
-        assertThat(result.summed()).isZero();
-        assertThat(result.sum()).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(result.average()).isNull();
+    void rejectsAFieldThatNoEntryHas() {
+        assertThatThrownBy(() -> sum(cluster.node(1).ignite(), "orders", "amout"))
+                .isInstanceOf(IgniteException.class).hasStackTraceContaining("No entry of cache 'orders' has a field 'amout'");
     }
 
     @Test
@@ -95,6 +92,8 @@ class SumTaskClusterTest {
     void emptyCacheSumsToZero() {
         SumResult result = sum(cluster.node(2).ignite(), "empty", "amount");
         assertThat(result.count()).isZero();
+        assertThat(result.sum()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(result.average()).isNull();
         assertThat(result.partitions()).isEqualTo(CacheSettings.DEFAULT_PARTITIONS);
     }
 

@@ -1,0 +1,59 @@
+package io.affinitygrid.compute;
+
+import java.io.Serializable;
+import java.util.List;
+
+import org.apache.ignite.lang.IgniteCallable;
+
+/**
+ * A partition map-reduce that scans every entry of a cache where it lives: the framework ships one
+ * {@link ScanJob} per partition to the partition's primary, applies the argument's {@link Filter} to each
+ * entry there, and hands the matching entries to {@link #accumulate}; the per-partition accumulators travel
+ * back and are combined by {@link #reduce}. Values are passed in binary form ({@code BinaryObject} for
+ * objects): read fields with {@link #field(Object, String)}, never deserialize.
+ *
+ * <p>Writing a new aggregation is one small class: say how to start an accumulator, how to add one entry
+ * to it and how to combine them.
+ *
+ * @param <A> the argument, which names the cache and the optional filter
+ * @param <P> the per-partition accumulator; it travels between nodes, so it holds only plain data (numbers,
+ *     strings, collections of them, or final classes of such)
+ * @param <R> the result
+ */
+public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> extends PartitionMapReduceTask<A, P, R> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A new, empty accumulator for one partition. */
+    protected abstract P newPartial(A argument);
+
+    /** Adds one entry that matched the filter. Runs on the partition's primary node. */
+    protected abstract void accumulate(A argument, P partial, Object key, Object value);
+
+    /** Called once per partition after its last entry; may shrink the accumulator before it travels. */
+    protected P finish(A argument, P partial) {
+        return partial;
+    }
+
+    @Override
+    protected final String cacheName(A argument) {
+        return argument.cacheName();
+    }
+
+    @Override
+    protected final IgniteCallable<P> partitionJob(A argument, int partition) {
+        return new ScanJob<>(this, argument, partition);
+    }
+
+    @Override
+    protected abstract R reduce(A argument, List<P> partials);
+
+    /**
+     * Reads a field of a value in binary form: the named field of a binary object, or the value itself when
+     * the value is a plain number or string and the field is {@value FieldValues#SELF}. {@code null} when
+     * absent.
+     */
+    protected static Object field(Object value, String field) {
+        return FieldValues.read(value, field);
+    }
+}
