@@ -1,0 +1,309 @@
+package io.affinitygrid.node.boot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.affinitygrid.node.CacheMode;
+import io.affinitygrid.node.CacheSettings;
+import io.affinitygrid.node.GridConfigurationException;
+import io.affinitygrid.node.GridNodeSettings;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of a grid node, bound from the {@code grid.*} properties. A plain mirror of
+ * {@link GridNodeSettings}: the values are checked in one place, {@link GridNodeSettings.Builder#build()},
+ * which names the offending {@code grid.*} property when one is wrong.
+ */
+@ConfigurationProperties("grid")
+public class GridProperties {
+
+    /**
+     * Name of the node, unique in the cluster; also its consistent id.
+     */
+    private String nodeName = GridNodeSettings.DEFAULT_NODE_NAME;
+
+    /**
+     * Address the node binds and advertises to other nodes and thin clients. Every interface when not set.
+     */
+    private String localAddress;
+
+    /**
+     * Maximum size of the node's data region, where cache entries live off-heap.
+     */
+    private DataSize dataRegionSize = DataSize.ofBytes(GridNodeSettings.DEFAULT_DATA_REGION_SIZE_BYTES);
+
+    /**
+     * How long a node may stay silent before the cluster drops it; cache operations wait meanwhile.
+     */
+    private Duration failureDetectionTimeout = GridNodeSettings.DEFAULT_FAILURE_DETECTION_TIMEOUT;
+
+    /**
+     * Directory for the node's work files. A per-node directory under the system's temporary directory when
+     * not set.
+     */
+    private Path workDirectory;
+
+    /**
+     * Caches the node starts with; every node of a cluster should list the same caches.
+     */
+    private List<Cache> caches = new ArrayList<>();
+
+    private final Discovery discovery = new Discovery();
+
+    private final Communication communication = new Communication();
+
+    private final Client client = new Client();
+
+    public String getNodeName() {
+        return nodeName;
+    }
+
+    public void setNodeName(String nodeName) {
+        this.nodeName = nodeName;
+    }
+
+    public String getLocalAddress() {
+        return localAddress;
+    }
+
+    public void setLocalAddress(String localAddress) {
+        this.localAddress = localAddress;
+    }
+
+    public DataSize getDataRegionSize() {
+        return dataRegionSize;
+    }
+
+    public void setDataRegionSize(DataSize dataRegionSize) {
+        this.dataRegionSize = dataRegionSize;
+    }
+
+    public Duration getFailureDetectionTimeout() {
+        return failureDetectionTimeout;
+    }
+
+    public void setFailureDetectionTimeout(Duration failureDetectionTimeout) {
+        this.failureDetectionTimeout = failureDetectionTimeout;
+    }
+
+    public Path getWorkDirectory() {
+        return workDirectory;
+    }
+
+    public void setWorkDirectory(Path workDirectory) {
+        this.workDirectory = workDirectory;
+    }
+
+    public List<Cache> getCaches() {
+        return caches;
+    }
+
+    public void setCaches(List<Cache> caches) {
+        this.caches = caches;
+    }
+
+    public Discovery getDiscovery() {
+        return discovery;
+    }
+
+    public Communication getCommunication() {
+        return communication;
+    }
+
+    public Client getClient() {
+        return client;
+    }
+
+    /**
+     * A builder holding these properties, for customizers to adjust before the settings are built and checked.
+     */
+    GridNodeSettings.Builder toBuilder() {
+        GridNodeSettings.Builder builder = GridNodeSettings.builder()
+                .nodeName(nodeName)
+                .localAddress(localAddress)
+                .discoveryAddresses(discovery.addresses)
+                .discoveryPort(discovery.port)
+                .discoveryPortRange(discovery.portRange)
+                .communicationPort(communication.port)
+                .clientPort(client.port)
+                .clientMaxComputeTasks(client.maxComputeTasks)
+                .dataRegionSizeBytes(dataRegionSize == null ? 0 : dataRegionSize.toBytes())
+                .failureDetectionTimeout(failureDetectionTimeout)
+                .workDirectory(workDirectory);
+        List<CacheSettings> cacheSettings = new ArrayList<>();
+        if (caches != null) {
+            for (int i = 0; i < caches.size(); i++) {
+                cacheSettings.add(caches.get(i) == null ? null : caches.get(i).toSettings(i));
+            }
+        }
+        return builder.caches(cacheSettings);
+    }
+
+    /**
+     * The node settings these properties describe.
+     *
+     * @throws GridConfigurationException naming the first property with a bad value
+     */
+    public GridNodeSettings toSettings() {
+        return toBuilder().build();
+    }
+
+    /** Discovery: how nodes find each other and form the cluster. */
+    public static class Discovery {
+
+        /**
+         * Addresses where nodes of the cluster listen for discovery: host, host:port or host:from..to.
+         */
+        private List<String> addresses = new ArrayList<>(GridNodeSettings.DEFAULT_DISCOVERY_ADDRESSES);
+
+        /**
+         * Port the node listens on for discovery.
+         */
+        private int port = GridNodeSettings.DEFAULT_DISCOVERY_PORT;
+
+        /**
+         * How many ports after the discovery port the node may try when that one is taken.
+         */
+        private int portRange = GridNodeSettings.DEFAULT_DISCOVERY_PORT_RANGE;
+
+        public List<String> getAddresses() {
+            return addresses;
+        }
+
+        public void setAddresses(List<String> addresses) {
+            this.addresses = addresses;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public int getPortRange() {
+            return portRange;
+        }
+
+        public void setPortRange(int portRange) {
+            this.portRange = portRange;
+        }
+    }
+
+    /** Communication: the node-to-node channel for cache operations and compute jobs. */
+    public static class Communication {
+
+        /**
+         * Port the node listens on for communication with other nodes.
+         */
+        private int port = GridNodeSettings.DEFAULT_COMMUNICATION_PORT;
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+    }
+
+    /** Thin clients: where applications, the SDK and the shell connect. */
+    public static class Client {
+
+        /**
+         * Port the node listens on for thin clients.
+         */
+        private int port = GridNodeSettings.DEFAULT_CLIENT_PORT;
+
+        /**
+         * Most compute tasks one thin-client connection may run at once.
+         */
+        private int maxComputeTasks = GridNodeSettings.DEFAULT_CLIENT_MAX_COMPUTE_TASKS;
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public int getMaxComputeTasks() {
+            return maxComputeTasks;
+        }
+
+        public void setMaxComputeTasks(int maxComputeTasks) {
+            this.maxComputeTasks = maxComputeTasks;
+        }
+    }
+
+    /** One cache created at start. */
+    public static class Cache {
+
+        /**
+         * Name of the cache, unique in the grid.
+         */
+        private String name;
+
+        /**
+         * How the cache's data is spread over the nodes.
+         */
+        private CacheMode mode = CacheMode.PARTITIONED;
+
+        /**
+         * Number of backup copies of each partition; partitioned caches only.
+         */
+        private int backups = CacheSettings.DEFAULT_BACKUPS;
+
+        /**
+         * Number of partitions; fewer partitions make scans of small clusters cheaper.
+         */
+        private int partitions = CacheSettings.DEFAULT_PARTITIONS;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public CacheMode getMode() {
+            return mode;
+        }
+
+        public void setMode(CacheMode mode) {
+            this.mode = mode;
+        }
+
+        public int getBackups() {
+            return backups;
+        }
+
+        public void setBackups(int backups) {
+            this.backups = backups;
+        }
+
+        public int getPartitions() {
+            return partitions;
+        }
+
+        public void setPartitions(int partitions) {
+            this.partitions = partitions;
+        }
+
+        CacheSettings toSettings(int index) {
+            if (mode == null) {
+                // CacheSettings cannot even hold a missing mode, so it is reported here rather than in build().
+                throw new GridConfigurationException("grid.caches[" + index + "].mode", null,
+                        "every cache needs a mode: PARTITIONED or REPLICATED");
+            }
+            return new CacheSettings(name, mode, backups, partitions);
+        }
+    }
+}
