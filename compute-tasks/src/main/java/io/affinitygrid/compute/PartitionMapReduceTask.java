@@ -48,6 +48,14 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         }
     }
 
+    /**
+     * Completes the argument once per execution, before any job is created (e.g. with an id shared by all
+     * of the execution's jobs). Returns the argument unchanged by default.
+     */
+    protected A prepare(A argument) {
+        return argument;
+    }
+
     /** Creates the job that computes the partial result of one partition on its primary node. */
     protected abstract IgniteCallable<P> partitionJob(A argument, int partition);
 
@@ -57,7 +65,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
     @Override
     public final Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, A argument) {
         validate(argument);
-        return Collections.singletonMap(new FanOutJob<>(this, argument), coordinatorNode(subgrid));
+        return Collections.singletonMap(new FanOutJob<>(this, prepare(argument)), coordinatorNode(subgrid));
     }
 
     @Override

@@ -1,0 +1,78 @@
+package io.affinitygrid.compute;
+
+import java.math.BigDecimal;
+
+import javax.cache.processor.MutableEntry;
+
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.CacheEntryProcessor;
+
+/**
+ * A catalog {@link KeyJob}: adds a number to a numeric field of one entry, on the entry's primary node, and
+ * returns the new value. The argument is {@code "field:delta"}, e.g. {@code "amount:12.5"}. Atomic with
+ * respect to other updates of the entry (the read-modify-write runs inside an entry processor).
+ */
+public final class AddToFieldJob implements KeyJob<Object> {
+
+    /** Class name to pass to {@link KeyCallTask}. */
+    public static final String NAME = "io.affinitygrid.compute.AddToFieldJob";
+
+    @Override
+    public Object run(KeyContext context) {
+        String spec = String.valueOf(context.argument());
+        int colon = spec.lastIndexOf(':');
+        if (context.argument() == null || colon <= 0 || colon == spec.length() - 1) {
+            throw new IllegalArgumentException("AddToFieldJob needs 'field:delta', e.g. amount:12.5; got '" + context.argument() + "'");
+        }
+        String field = spec.substring(0, colon);
+        BigDecimal delta;
+        try {
+            delta = new BigDecimal(spec.substring(colon + 1));
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException("AddToFieldJob: '" + spec.substring(colon + 1) + "' is not a number");
+        }
+        return context.cache().invoke(context.key(), new AddProcessor(field, delta));
+    }
+
+    /** The read-modify-write, atomic per entry. */
+    private static final class AddProcessor implements CacheEntryProcessor<Object, Object, Object> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+        private final BigDecimal delta;
+
+        AddProcessor(String field, BigDecimal delta) {
+            this.field = field;
+            this.delta = delta;
+        }
+
+        @Override
+        public Object process(MutableEntry<Object, Object> entry, Object... arguments) {
+            if (!(entry.getValue() instanceof BinaryObject value)) {
+                throw new IllegalArgumentException("No object entry under key " + entry.getKey());
+            }
+            Object current = value.field(field);
+            if (!(current instanceof Number number)) {
+                throw new IllegalArgumentException("Field '" + field + "' is not numeric: " + current);
+            }
+            Object updated = add(number, delta);
+            entry.setValue(value.toBuilder().setField(field, updated).build());
+            return updated;
+        }
+    }
+
+    private static Object add(Number n, BigDecimal delta) {
+        if (n instanceof Double d) {
+            return d + delta.doubleValue();
+        }
+        if (n instanceof BigDecimal bd) {
+            return bd.add(delta);
+        }
+        if (n instanceof Integer i) {
+            return Math.addExact(i, delta.intValueExact());
+        }
+        return Math.addExact(n.longValue(), delta.longValueExact());
+    }
+}

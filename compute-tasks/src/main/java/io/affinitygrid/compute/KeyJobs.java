@@ -1,0 +1,33 @@
+package io.affinitygrid.compute;
+
+import java.lang.reflect.InvocationTargetException;
+
+/** Creates {@link KeyJob}s from their class names, with errors that say what to fix. */
+final class KeyJobs {
+
+    private KeyJobs() {
+    }
+
+    static KeyJob<?> instantiate(String className) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, KeyJobs.class.getClassLoader());
+        }
+        catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("No key job class '" + className
+                    + "' on the grid nodes' classpath. Deploy its jar on every node.");
+        }
+        if (!KeyJob.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("Class '" + className + "' does not implement " + KeyJob.class.getName());
+        }
+        try {
+            return (KeyJob<?>) type.getDeclaredConstructor().newInstance();
+        }
+        catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+            throw new IllegalArgumentException("Key job class '" + className + "' needs a public no-argument constructor");
+        }
+        catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("Key job class '" + className + "' failed to construct: " + e.getCause(), e.getCause());
+        }
+    }
+}

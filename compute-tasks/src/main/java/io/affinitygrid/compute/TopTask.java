@@ -1,0 +1,133 @@
+package io.affinitygrid.compute;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+import org.apache.ignite.binary.BinaryObject;
+
+/**
+ * The N entries with the largest (or, with {@code ascending}, smallest) value of a field. Each partition
+ * keeps its own best N in a bounded heap; only those travel. Argument: {@link QueryArgument} with a field and
+ * a limit; result: {@code List<TopEntry>}, best first. Invoke by {@link #NAME}.
+ */
+public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<TopEntry>> {
+
+    /** Name by which clients invoke this task. */
+    public static final String NAME = "io.affinitygrid.compute.TopTask";
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void validate(QueryArgument argument) {
+        super.validate(argument);
+        argument.requireField("top");
+        argument.requireLimit("top");
+    }
+
+    @Override
+    protected Best newPartial(QueryArgument argument) {
+        return new Best(argument.limit(), order(argument));
+    }
+
+    @Override
+    protected void accumulate(QueryArgument argument, Best partial, Object key, Object value) {
+        Object rank = field(value, argument.field());
+        if (rank != null) {
+            partial.offer(new Candidate(key, rank, value), argument);
+        }
+    }
+
+    @Override
+    protected Best finish(QueryArgument argument, Best partial) {
+        partial.seal();
+        return partial;
+    }
+
+    @Override
+    protected List<TopEntry> reduce(QueryArgument argument, List<Best> partials) {
+        List<TopEntry> all = new ArrayList<>();
+        boolean seen = false;
+        long scanned = 0;
+        for (Best best : partials) {
+            all.addAll(best.entries);
+            seen |= best.fieldSeen;
+            scanned += best.scanned;
+        }
+        if (scanned > 0 && !seen) {
+            throw new IllegalArgumentException("No entry of cache '" + argument.cacheName() + "' has a field '"
+                    + argument.field() + "'. Check the field name (names are case-sensitive).");
+        }
+        Comparator<Object> order = order(argument);
+        all.sort((a, b) -> order.compare(b.rank(), a.rank()));
+        return new ArrayList<>(all.subList(0, Math.min(argument.limit(), all.size())));
+    }
+
+    /** Natural order of ranks: numbers by value, everything else as text; reversed for ascending. */
+    private static Comparator<Object> order(QueryArgument argument) {
+        Comparator<Object> natural = (a, b) -> {
+            if (a instanceof Number x && b instanceof Number y) {
+                return Numbers.compare(x, y);
+            }
+            if (a instanceof Number != b instanceof Number) {
+                throw new IllegalArgumentException("Field '" + argument.field() + "' of cache '" + argument.cacheName()
+                        + "' mixes numbers and other values; cannot rank them");
+            }
+            return String.valueOf(a).compareTo(String.valueOf(b));
+        };
+        return argument.ascending() ? natural.reversed() : natural;
+    }
+
+    private record Candidate(Object key, Object rank, Object value) {
+    }
+
+    /** The best N entries of one partition. The heap lives only while the partition is scanned. */
+    static final class Best implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int limit;
+        private final ArrayList<TopEntry> entries = new ArrayList<>();
+        private long scanned;
+        private boolean fieldSeen;
+        private transient PriorityQueue<Candidate> heap;
+
+        Best(int limit, Comparator<Object> order) {
+            this.limit = limit;
+            this.heap = new PriorityQueue<>(Comparator.comparing(Candidate::rank, order));
+        }
+
+        void offer(Candidate candidate, QueryArgument argument) {
+            fieldSeen = true;
+            heap.add(candidate);
+            if (heap.size() > limit) {
+                heap.poll();
+            }
+        }
+
+        void seal() {
+            for (Candidate c : heap) {
+                entries.add(new TopEntry(c.key(), c.rank(), fields(c.value())));
+            }
+            heap = null;
+        }
+
+        private static Map<String, Object> fields(Object value) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            if (value instanceof BinaryObject binary) {
+                for (String name : binary.type().fieldNames()) {
+                    Object v = binary.field(name);
+                    fields.put(name, v instanceof BinaryObject nested ? nested.toString() : v);
+                }
+            }
+            else {
+                fields.put(FieldValues.SELF, value);
+            }
+            return fields;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.affinitygrid.compute;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The most frequent words of a text field. Words are runs of letters, digits and apostrophes, compared in
+ * lower case. Each partition counts its own words; the counts are merged on the task's node, so the result is
+ * exact. Argument: {@link QueryArgument} with a field ({@code _value} for plain string values) and a limit;
+ * result: {@code List<WordCount>}, most frequent first (ties by word). Invoke by {@link #NAME}.
+ */
+public final class WordCountTask extends ScanTask<QueryArgument, HashMap<String, Long>, List<WordCount>> {
+
+    /** Name by which clients invoke this task. */
+    public static final String NAME = "io.affinitygrid.compute.WordCountTask";
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}']+");
+
+    @Override
+    protected void validate(QueryArgument argument) {
+        super.validate(argument);
+        argument.requireField("word count");
+        argument.requireLimit("word count");
+    }
+
+    @Override
+    protected HashMap<String, Long> newPartial(QueryArgument argument) {
+        return new HashMap<>();
+    }
+
+    @Override
+    protected void accumulate(QueryArgument argument, HashMap<String, Long> partial, Object key, Object value) {
+        Object text = field(value, argument.field());
+        if (text == null) {
+            return;
+        }
+        if (!(text instanceof CharSequence)) {
+            throw new IllegalArgumentException("Field '" + argument.field() + "' of cache '" + argument.cacheName()
+                    + "' is not text: it holds " + text.getClass().getSimpleName() + " values");
+        }
+        for (String word : SEPARATORS.split(text.toString().toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty()) {
+                partial.merge(word, 1L, Long::sum);
+            }
+        }
+    }
+
+    @Override
+    protected List<WordCount> reduce(QueryArgument argument, List<HashMap<String, Long>> partials) {
+        Map<String, Long> counts = new HashMap<>();
+        partials.forEach(p -> p.forEach((word, n) -> counts.merge(word, n, Long::sum)));
+        List<WordCount> rows = new ArrayList<>(counts.size());
+        counts.forEach((word, n) -> rows.add(new WordCount(word, n)));
+        rows.sort(Comparator.comparingLong(WordCount::count).reversed().thenComparing(WordCount::word));
+        return new ArrayList<>(rows.subList(0, Math.min(argument.limit(), rows.size())));
+    }
+}
