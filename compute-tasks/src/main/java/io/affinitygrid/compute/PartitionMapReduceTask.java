@@ -5,7 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteCompute;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.cluster.ClusterNode;
@@ -37,6 +41,8 @@ import org.apache.ignite.resources.IgniteInstanceResource;
 public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter<A, R> {
 
     private static final long serialVersionUID = 1L;
+
+    private static final long PROGRESS_INTERVAL_MILLIS = 200;
 
     /** Returns the cache whose partitions are scanned; called on the task's node. */
     protected abstract String cacheName(A argument);
@@ -108,6 +114,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             for (int partition = 0; partition < partitions; partition++) {
                 futures.add(compute.affinityCallAsync(cacheNames, partition, task.partitionJob(argument, partition)));
             }
+            awaitPublishingProgress(futures);
             List<P> partials = new ArrayList<>(partitions);
             for (IgniteFuture<P> future : futures) {
                 try {
@@ -119,6 +126,35 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                 }
             }
             return task.reduce(argument, partials);
+        }
+
+        /** Waits for every job, publishing progress a few times a second when the argument asks for it. */
+        private void awaitPublishingProgress(List<IgniteFuture<P>> futures) {
+            String executionId = argument instanceof Tracked tracked ? tracked.executionId() : null;
+            if (executionId == null) {
+                return;
+            }
+            CountDownLatch remaining = new CountDownLatch(futures.size());
+            futures.forEach(f -> f.listen(done -> remaining.countDown()));
+            IgniteCache<String, TaskProgress> progress = TaskProgress.cache(ignite);
+            try {
+                long published = -1;
+                while (true) {
+                    boolean finished = remaining.await(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                    long done = futures.size() - remaining.getCount();
+                    if (done != published) {
+                        progress.put(executionId, new TaskProgress((int) done, futures.size()));
+                        published = done;
+                    }
+                    if (finished) {
+                        return;
+                    }
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IgniteException("Interrupted while waiting for the partition jobs", e);
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * QueryArgument.on("orders").field("amount").where(Filter.parse("region = north")).build()
  * }</pre>
  */
-public final class QueryArgument implements ScanSpec, Serializable {
+public final class QueryArgument implements ScanSpec, Tracked, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,6 +25,7 @@ public final class QueryArgument implements ScanSpec, Serializable {
     private final boolean ascending;
     private final Double factor;
     private final String operationId;
+    private final String executionId;
 
     private QueryArgument(Builder b) {
         this.cacheName = b.cacheName;
@@ -35,6 +36,7 @@ public final class QueryArgument implements ScanSpec, Serializable {
         this.ascending = b.ascending;
         this.factor = b.factor;
         this.operationId = b.operationId;
+        this.executionId = b.executionId;
     }
 
     /**
@@ -89,6 +91,11 @@ public final class QueryArgument implements ScanSpec, Serializable {
         return operationId;
     }
 
+    @Override
+    public String executionId() {
+        return executionId;
+    }
+
     /** A copy with the given operation id. */
     public QueryArgument withOperationId(String operationId) {
         Builder b = new Builder(cacheName);
@@ -99,6 +106,7 @@ public final class QueryArgument implements ScanSpec, Serializable {
         b.ascending = ascending;
         b.factor = factor;
         b.operationId = SumArgument.requireText(operationId, "operation id");
+        b.executionId = executionId;
         return b.build();
     }
 
@@ -152,6 +160,7 @@ public final class QueryArgument implements ScanSpec, Serializable {
         private boolean ascending;
         private Double factor;
         private String operationId;
+        private String executionId;
 
         private Builder(String cacheName) {
             this.cacheName = cacheName;
@@ -202,6 +211,12 @@ public final class QueryArgument implements ScanSpec, Serializable {
         /** See {@link QueryArgument#operationId()}. @throws IllegalArgumentException when blank */
         public Builder operationId(String operationId) {
             this.operationId = SumArgument.requireText(operationId, "operation id");
+            return this;
+        }
+
+        /** Publish progress under this id (see {@link Tracked}). @throws IllegalArgumentException when blank */
+        public Builder executionId(String executionId) {
+            this.executionId = SumArgument.requireText(executionId, "execution id");
             return this;
         }
 

@@ -7,13 +7,14 @@ import java.util.Objects;
  * Argument of {@link SumTask}: the cache to scan and the numeric field of its values to sum.
  * Immutable.
  */
-public final class SumArgument implements ScanSpec, Serializable {
+public final class SumArgument implements ScanSpec, Tracked, Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final String cacheName;
     private final String field;
     private final Filter filter;
+    private final String executionId;
 
     /**
      * @param cacheName the cache to scan, not blank
@@ -31,9 +32,24 @@ public final class SumArgument implements ScanSpec, Serializable {
      * @throws IllegalArgumentException if the cache name or field is null or blank
      */
     public SumArgument(String cacheName, String field, Filter filter) {
+        this(cacheName, field, filter, null);
+    }
+
+    private SumArgument(String cacheName, String field, Filter filter, String executionId) {
         this.cacheName = requireText(cacheName, "cache name");
         this.field = requireText(field, "field");
         this.filter = filter;
+        this.executionId = executionId;
+    }
+
+    /** A copy that publishes progress under {@code executionId} (see {@link Tracked}). */
+    public SumArgument withExecutionId(String executionId) {
+        return new SumArgument(cacheName, field, filter, requireText(executionId, "execution id"));
+    }
+
+    @Override
+    public String executionId() {
+        return executionId;
     }
 
     static String requireText(String value, String what) {
