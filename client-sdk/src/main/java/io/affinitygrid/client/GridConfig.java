@@ -23,21 +23,35 @@ public final class GridConfig {
         this.requestTimeout = builder.requestTimeout;
     }
 
+    /** A new builder with no address, a 5 s connect timeout and a 30 s request timeout. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Node addresses, {@code host:port} (or {@code host}, meaning port {@value #DEFAULT_PORT}). */
+    /**
+     * Node addresses, each {@code host:port} (a {@code host} given alone got port {@value #DEFAULT_PORT}).
+     *
+     * @return an immutable, non-empty list, in the order given
+     */
     public List<String> addresses() {
         return addresses;
     }
 
-    /** How long to wait for a connection to a node. */
+    /**
+     * How long to wait for a connection to one node (socket connect and handshake). Connecting tries
+     * the addresses in turn, so it may take a multiple of this when nodes are down.
+     *
+     * @return a positive duration
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** How long to wait for the answer to one request, computations included. */
+    /**
+     * How long to wait for the answer to one request; a computation must finish within it too.
+     *
+     * @return a positive duration
+     */
     public Duration requestTimeout() {
         return requestTimeout;
     }
@@ -59,8 +73,12 @@ public final class GridConfig {
 
         /**
          * Adds node addresses, {@code host:port} or {@code host}; several may be given in one string separated by commas.
+         * Give several nodes, so that the connection survives the loss of any one.
          *
-         * @throws IllegalArgumentException when an address is blank or its port is not a number from 1 to 65535
+         * @param addresses the addresses, not null
+         * @return this builder
+         * @throws NullPointerException when {@code addresses} is null
+         * @throws IllegalArgumentException when an address is null or blank or its port is not a number from 1 to 65535
          */
         public Builder addresses(String... addresses) {
             Objects.requireNonNull(addresses, "addresses");
@@ -75,25 +93,47 @@ public final class GridConfig {
             return this;
         }
 
-        /** Adds node addresses; see {@link #addresses(String...)}. */
+        /**
+         * Adds node addresses; see {@link #addresses(String...)}.
+         *
+         * @param addresses the addresses, not null
+         * @return this builder
+         * @throws NullPointerException when {@code addresses} is null
+         * @throws IllegalArgumentException when an address is null, blank or malformed
+         */
         public Builder addresses(List<String> addresses) {
             Objects.requireNonNull(addresses, "addresses");
             return addresses(addresses.toArray(String[]::new));
         }
 
-        /** @throws IllegalArgumentException when not positive */
+        /**
+         * Sets how long to wait for a connection to one node; 5 s by default.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** @throws IllegalArgumentException when not positive */
+        /**
+         * Sets how long to wait for the answer to one request, computations included; 30 s by default.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
             return this;
         }
 
         /**
+         * Builds the configuration. The builder may be reused afterwards; the configuration does not change with it.
+         *
+         * @return an immutable configuration
          * @throws IllegalStateException when no address was given
          */
         public GridConfig build() {

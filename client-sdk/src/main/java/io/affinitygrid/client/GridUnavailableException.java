@@ -9,12 +9,17 @@ public class GridUnavailableException extends GridException {
 
     private final List<String> addresses;
 
+    /**
+     * @param addresses the addresses that were tried, not null
+     * @param message what failed and what to check
+     * @param cause the underlying failure, possibly null
+     */
     public GridUnavailableException(List<String> addresses, String message, Throwable cause) {
         super(message, cause);
         this.addresses = List.copyOf(addresses);
     }
 
-    /** The addresses that were tried. */
+    /** The addresses that were tried; an immutable list. */
     public List<String> addresses() {
         return addresses;
     }

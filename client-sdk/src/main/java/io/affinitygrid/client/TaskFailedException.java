@@ -7,6 +7,11 @@ public class TaskFailedException extends GridException {
 
     private final String taskName;
 
+    /**
+     * @param taskName the task that failed
+     * @param message what failed, with the node's cause
+     * @param cause the underlying failure, possibly null
+     */
     public TaskFailedException(String taskName, String message, Throwable cause) {
         super(message, cause);
         this.taskName = taskName;

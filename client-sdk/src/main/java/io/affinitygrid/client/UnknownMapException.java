@@ -7,6 +7,10 @@ public class UnknownMapException extends GridException {
 
     private final String mapName;
 
+    /**
+     * @param mapName the name that was not found
+     * @param message what was not found, and the maps that exist when known
+     */
     public UnknownMapException(String mapName, String message) {
         super(message);
         this.mapName = mapName;

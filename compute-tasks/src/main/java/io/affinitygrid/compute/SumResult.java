@@ -9,7 +9,8 @@ import java.util.Objects;
  * Result of {@link SumTask}. Immutable.
  *
  * <p>{@code count} is the number of entries scanned; {@code summed} the number of those whose value had
- * the field (entries without it are counted but add nothing); {@code sum} the exact sum of the field.
+ * the field (entries without it are counted but add nothing; when no entry has it the task fails instead,
+ * as the field name is then almost certainly wrong); {@code sum} the exact sum of the field.
  */
 public final class SumResult implements Serializable {
 

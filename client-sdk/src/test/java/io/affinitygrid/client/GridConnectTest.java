@@ -1,0 +1,44 @@
+package io.affinitygrid.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** Connecting without a grid: no cluster needed. */
+class GridConnectTest {
+
+    @Test
+    void unreachableGridFailsFastWithTheAddressesTried() throws IOException {
+        String address = "127.0.0.1:" + freePort();
+        GridConfig config = GridConfig.builder().addresses(address).connectTimeout(Duration.ofMillis(500)).build();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> Grid.connect(config))
+                .isInstanceOfSatisfying(GridUnavailableException.class, e -> assertThat(e.addresses()).containsExactly(address))
+                .hasMessageStartingWith("Cannot reach the grid at [" + address + "]: Connection refused")
+                .hasMessageContaining("Check that a grid node is running");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void nullConfigIsRejected() {
+        assertThatThrownBy(() -> Grid.connect(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("config must not be null");
+    }
+
+    /** A port nobody listens on: bound, read, released. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        }
+    }
+}
