@@ -1,11 +1,19 @@
 package io.affinitygrid.client;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.affinitygrid.compute.SumResult;
 
 /**
  * Runs computations on the grid nodes, next to the data: only the task's name, its argument and its
  * result travel. Tasks are not shipped from the client: a task runs only if its class is on every node's
- * classpath. Thread-safe; stops working when its {@link Grid} is closed.
+ * classpath (the catalog's tasks always are). Thread-safe; stops working when its {@link Grid} is closed.
+ *
+ * <p>The catalog of aggregations is reached through {@link #on(String)}:
+ * <pre>{@code
+ * long big = grid.compute().on("orders").where("amount > 100").count();
+ * List<GroupRow> byRegion = grid.compute().on("orders").groupBy("region", "amount");
+ * }</pre>
  *
  * <p>A computation that does not finish within {@link GridConfig#requestTimeout()} fails with
  * {@link TaskFailedException}.
@@ -13,8 +21,17 @@ import io.affinitygrid.compute.SumResult;
 public interface GridCompute {
 
     /**
+     * The entries of a map, as the scope of catalog computations (count, sum, stats, group-by, top-N,
+     * distinct, word count, bulk update). The map's existence is checked when a computation runs.
+     *
+     * @throws NullPointerException when {@code mapName} is null
+     * @throws IllegalArgumentException when {@code mapName} is blank
+     */
+    ComputeScope on(String mapName);
+
+    /**
      * Counts the entries of a map and sums a numeric field of their values, partition by partition on the
-     * nodes that own them. Entries whose value lacks the field are counted but add nothing.
+     * nodes that own them. Same as {@code on(mapName).sum(field)}.
      *
      * @param mapName the map to scan, not null or blank
      * @param field the name of a numeric field of the map's values, not null or blank
@@ -22,17 +39,33 @@ public interface GridCompute {
      * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException when an argument is blank
      * @throws UnknownMapException when the grid has no map of that name
-     * @throws TaskFailedException when the computation fails on the grid, e.g. the field is not numeric;
-     *         the message carries the node's cause
+     * @throws TaskFailedException when the computation fails on the grid: the field is not numeric, or no
+     *         entry has it; the message carries the node's cause
      * @throws GridException when the grid cannot be reached, or the grid is closed
      */
     SumResult sum(String mapName, String field);
+
+    /**
+     * Runs a key job (a class implementing {@code io.affinitygrid.compute.KeyJob}, deployed on the nodes) on
+     * the primary node of {@code key}'s partition, where it reads and writes the entry locally, and returns
+     * its result.
+     *
+     * @param mapName the key's map
+     * @param key the key, not null
+     * @param jobClassName the job's class name, e.g. {@code io.affinitygrid.compute.AddToFieldJob}
+     * @param argument the job's argument; may be null
+     * @throws NullPointerException when the map, key or job class name is null
+     * @throws UnknownMapException when the grid has no map of that name
+     * @throws TaskFailedException when the job class is missing on the nodes or the job fails
+     */
+    <R> R onKey(String mapName, Object key, String jobClassName, Object argument);
 
     /**
      * Runs a task deployed on the nodes, by its name (the task class's name), and waits for its result.
      *
      * @param taskName the task's name, not null or blank
      * @param argument the task's argument; may be null; must be serializable by Ignite's binary marshaller
+     *        (plain classes, not records)
      * @param <R> the result type expected by the caller; a result of another type fails with
      *        {@link ClassCastException} where the caller uses it
      * @return the task's result, possibly null
@@ -43,4 +76,10 @@ public interface GridCompute {
      *         interrupt flag is then set again), or the grid is closed
      */
     <R> R execute(String taskName, Object argument);
+
+    /**
+     * Like {@link #execute(String, Object)}, without waiting: the future completes with the result or with one
+     * of the exceptions {@code execute} throws.
+     */
+    <R> CompletableFuture<R> executeAsync(String taskName, Object argument);
 }

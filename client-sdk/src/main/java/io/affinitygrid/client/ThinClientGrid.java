@@ -183,6 +183,11 @@ final class ThinClientGrid implements Grid {
         return "Grid[" + config.addresses() + (closed.get() ? ", closed]" : "]");
     }
 
+    /** The underlying thin client, for the compute view's progress reads. */
+    IgniteClient igniteClient() {
+        return client;
+    }
+
     boolean isClosed() {
         return closed.get();
     }

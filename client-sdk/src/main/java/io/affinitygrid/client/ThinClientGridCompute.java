@@ -1,10 +1,22 @@
 package io.affinitygrid.client;
 
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-import io.affinitygrid.compute.SumArgument;
+import io.affinitygrid.compute.KeyCallArgument;
+import io.affinitygrid.compute.KeyCallTask;
 import io.affinitygrid.compute.SumResult;
-import io.affinitygrid.compute.SumTask;
+import io.affinitygrid.compute.TaskProgress;
+import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientCompute;
 
 /**
@@ -13,8 +25,11 @@ import org.apache.ignite.client.ClientCompute;
  */
 final class ThinClientGridCompute implements GridCompute {
 
+    private static final long PROGRESS_POLL_MILLIS = 200;
+
     private final ThinClientGrid grid;
     private final ClientCompute compute;
+    private volatile ScheduledExecutorService progressPoller;
 
     ThinClientGridCompute(ThinClientGrid grid, ClientCompute compute) {
         this.grid = grid;
@@ -22,41 +37,161 @@ final class ThinClientGridCompute implements GridCompute {
     }
 
     @Override
-    public SumResult sum(String mapName, String field) {
-        requireText(mapName, "mapName");
-        requireText(field, "field");
-        grid.requireMap(mapName);
-        Object result = run(SumTask.NAME, new SumArgument(mapName, field));
-        if (!(result instanceof SumResult sum)) {
-            throw new GridException("Task " + SumTask.NAME + " returned "
-                    + (result == null ? "null" : result.getClass().getName()) + " instead of a SumResult");
-        }
-        return sum;
+    public ComputeScope on(String mapName) {
+        return new ThinClientComputeScope(this, requireText(mapName, "mapName"), null, null);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    public SumResult sum(String mapName, String field) {
+        return on(mapName).sum(field);
+    }
+
+    @Override
+    public <R> R onKey(String mapName, Object key, String jobClassName, Object argument) {
+        requireText(mapName, "mapName");
+        Objects.requireNonNull(key, "key must not be null");
+        requireText(jobClassName, "jobClassName");
+        return await(submit(KeyCallTask.NAME, new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null), KeyCallTask.NAME);
+    }
+
+    @Override
     public <R> R execute(String taskName, Object argument) {
         requireText(taskName, "taskName");
-        return (R) run(taskName, argument);
+        return await(submit(taskName, argument, null, null), taskName);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> executeAsync(String taskName, Object argument) {
+        requireText(taskName, "taskName");
+        return submit(taskName, argument, null, null);
     }
 
     /** Runs a task and waits for its result, translating its failures. */
     Object run(String taskName, Object argument) {
+        return await(submit(taskName, argument, null, null), taskName);
+    }
+
+    /**
+     * Starts a task. When {@code mapName} is given its existence is checked first; when {@code progress} is
+     * given, the argument is built with a fresh execution id and the task's published progress is polled.
+     */
+    <R> CompletableFuture<R> submit(String taskName, Object argument, String mapName, ProgressRequest progress) {
         grid.ensureOpen();
+        if (mapName != null) {
+            grid.requireMap(mapName);
+        }
+        String executionId = progress == null ? null : UUID.randomUUID().toString();
+        Object effectiveArgument = progress == null ? argument : progress.withExecutionId().apply(executionId);
+        CompletableFuture<R> result = new CompletableFuture<>();
         try {
-            return compute.execute(taskName, argument);
+            compute.<Object, R>executeAsync2(taskName, effectiveArgument).whenComplete((value, error) -> {
+                if (error == null) {
+                    result.complete(value);
+                }
+                else {
+                    result.completeExceptionally(failure(taskName, unwrap(error)));
+                }
+            });
+        }
+        catch (RuntimeException e) {
+            result.completeExceptionally(failure(taskName, e));
+        }
+        return progress == null ? result : withProgress(executionId, progress.listener(), result);
+    }
+
+    /** Waits for a task's future, rethrowing the SDK exception it failed with. */
+    static <R> R await(CompletableFuture<R> future, String what) {
+        try {
+            return future.get();
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GridException("Interrupted while waiting for task " + taskName, e);
+            throw new GridException("Interrupted while waiting for " + what, e);
         }
-        catch (RuntimeException e) {
-            throw failure(taskName, e);
+        catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new GridException(what + " failed: " + cause, cause);
         }
     }
 
+    /**
+     * Polls the task's published progress while it runs, and reports the final reading before the returned
+     * future completes, so that a caller who waited for the result has seen the last progress too.
+     */
+    private <R> CompletableFuture<R> withProgress(String executionId, Consumer<TaskProgress> listener, CompletableFuture<R> task) {
+        ClientCache<String, TaskProgress> cache = grid.igniteClient().cache(TaskProgress.CACHE);
+        TaskProgress[] last = new TaskProgress[1];
+        Runnable report = () -> {
+            TaskProgress current = readQuietly(cache, executionId);
+            if (current != null && !current.equals(last[0])) {
+                last[0] = current;
+                try {
+                    listener.accept(current);
+                }
+                catch (RuntimeException e) {
+                    // a failing listener must not stop the polling nor the result
+                }
+            }
+        };
+        ScheduledFuture<?> poll = poller().scheduleWithFixedDelay(report, PROGRESS_POLL_MILLIS, PROGRESS_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        CompletableFuture<R> reported = new CompletableFuture<>();
+        // The last reading runs on the poller's thread: never block a thin-client callback thread.
+        task.whenCompleteAsync((value, error) -> {
+            poll.cancel(false);
+            if (error == null) {
+                report.run();
+                reported.complete(value);
+            }
+            else {
+                reported.completeExceptionally(error);
+            }
+        }, poller());
+        return reported;
+    }
+
+    /** Progress is best effort: the cache appears with the first tracked task, and a read may fail meanwhile. */
+    private static TaskProgress readQuietly(ClientCache<String, TaskProgress> cache, String executionId) {
+        try {
+            return cache.get(executionId);
+        }
+        catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ScheduledExecutorService poller() {
+        ScheduledExecutorService poller = progressPoller;
+        if (poller == null) {
+            synchronized (this) {
+                poller = progressPoller;
+                if (poller == null) {
+                    poller = Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread thread = new Thread(r, "grid-task-progress");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    progressPoller = poller;
+                }
+            }
+        }
+        return poller;
+    }
+
+    private static RuntimeException unwrap(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof RuntimeException runtime ? runtime : new GridException(String.valueOf(e.getMessage()), e);
+    }
+
     private GridException failure(String taskName, RuntimeException e) {
+        if (e instanceof GridException gridException) {
+            return gridException;
+        }
         if (grid.isClosed() || Failures.isConnectionFailure(e)) {
             return grid.failure(e, null, () -> "run task " + taskName);
         }
@@ -67,15 +202,20 @@ final class ThinClientGridCompute implements GridCompute {
         return new TaskFailedException(taskName, "Task " + taskName + " failed: " + Failures.message(e), e);
     }
 
-    private static void requireText(String value, String name) {
+    static String requireText(String value, String name) {
         Objects.requireNonNull(value, name + " must not be null");
         if (value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
+        return value;
     }
 
     @Override
     public String toString() {
         return "GridCompute[" + grid + "]";
+    }
+
+    /** Who wants a task's progress, and how to give the task's argument an execution id. */
+    record ProgressRequest(Consumer<TaskProgress> listener, Function<String, Object> withExecutionId) {
     }
 }

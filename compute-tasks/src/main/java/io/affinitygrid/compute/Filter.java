@@ -80,7 +80,7 @@ public final class Filter implements Serializable {
             throw new IllegalArgumentException("A filter must not be blank; write field op value, e.g. amount > 100");
         }
         Matcher m = FORM.matcher(text);
-        if (!m.matches() || m.group(3).isEmpty()) {
+        if (!m.matches() || m.group(3).isEmpty() || "<>=!".indexOf(m.group(3).charAt(0)) >= 0) {
             throw new IllegalArgumentException("Cannot read the filter '" + text
                     + "'; write field op value with op one of = != < <= > >=, e.g. amount > 100 or region = north");
         }

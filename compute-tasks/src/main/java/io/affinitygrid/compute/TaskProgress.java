@@ -61,11 +61,17 @@ public final class TaskProgress implements Serializable {
         return done + "/" + total;
     }
 
-    /** The progress cache, created on first use. */
-    static IgniteCache<String, TaskProgress> cache(Ignite ignite) {
-        CacheConfiguration<String, TaskProgress> config = new CacheConfiguration<String, TaskProgress>(CACHE)
+    /**
+     * Configuration of the progress cache. Grid nodes create it at start, so that clients can always read it;
+     * a task creates it too if it runs on a node that lacks it.
+     */
+    public static CacheConfiguration<String, TaskProgress> cacheConfiguration() {
+        return new CacheConfiguration<String, TaskProgress>(CACHE)
                 .setCacheMode(CacheMode.REPLICATED)
                 .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.MINUTES, 10)));
-        return ignite.getOrCreateCache(config);
+    }
+
+    static IgniteCache<String, TaskProgress> cache(Ignite ignite) {
+        return ignite.getOrCreateCache(cacheConfiguration());
     }
 }

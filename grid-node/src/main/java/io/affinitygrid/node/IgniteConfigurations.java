@@ -1,5 +1,6 @@
 package io.affinitygrid.node;
 
+import io.affinitygrid.compute.TaskProgress;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.PartitionLossPolicy;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
@@ -70,7 +71,9 @@ public final class IgniteConfigurations {
                 .setCommunicationSpi(communication)
                 .setClientConnectorConfiguration(clientConnector)
                 .setDataStorageConfiguration(storage)
-                .setCacheConfiguration(settings.caches().stream().map(IgniteConfigurations::cache).toArray(CacheConfiguration[]::new));
+                .setCacheConfiguration(java.util.stream.Stream.concat(
+                        settings.caches().stream().map(IgniteConfigurations::cache),
+                        java.util.stream.Stream.of(TaskProgress.cacheConfiguration())).toArray(CacheConfiguration[]::new));
     }
 
     /** The Ignite configuration of one cache. */
