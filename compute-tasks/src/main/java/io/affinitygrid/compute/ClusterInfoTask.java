@@ -30,8 +30,7 @@ public final class ClusterInfoTask extends ComputeTaskAdapter<Object, List<NodeS
 
     @Override
     public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, Object argument) {
-        ClusterNode target = subgrid.stream().filter(ClusterNode::isLocal).findFirst().orElse(subgrid.get(0));
-        return Collections.singletonMap(new DescribeJob(), target);
+        return Collections.singletonMap(new DescribeJob(), TaskNodes.receiving(subgrid));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.affinitygrid.compute;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -33,8 +32,7 @@ public final class KeyCallTask extends ComputeTaskAdapter<KeyCallArgument, Objec
             throw new IllegalArgumentException("KeyCallTask needs a KeyCallArgument, got null");
         }
         KeyJobs.instantiate(argument.jobClassName());
-        ClusterNode local = subgrid.stream().filter(ClusterNode::isLocal).findFirst().orElse(subgrid.get(0));
-        return Collections.singletonMap(new Dispatch(argument), local);
+        return Collections.singletonMap(new Dispatch(argument), TaskNodes.receiving(subgrid));
     }
 
     @Override
@@ -58,10 +56,7 @@ public final class KeyCallTask extends ComputeTaskAdapter<KeyCallArgument, Objec
 
         @Override
         public Object execute() {
-            if (!ignite.cacheNames().contains(argument.cacheName())) {
-                throw new IllegalArgumentException("Unknown cache '" + argument.cacheName() + "'. Caches on this grid: "
-                        + new TreeSet<>(ignite.cacheNames()));
-            }
+            TaskNodes.requireCache(ignite, argument.cacheName());
             return ignite.compute().affinityCall(argument.cacheName(), argument.key(), new OnPrimary(argument));
         }
     }

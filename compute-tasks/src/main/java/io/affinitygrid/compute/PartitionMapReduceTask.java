@@ -71,17 +71,13 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
     @Override
     public final Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, A argument) {
         validate(argument);
-        return Collections.singletonMap(new FanOutJob<>(this, prepare(argument)), coordinatorNode(subgrid));
+        return Collections.singletonMap(new FanOutJob<>(this, prepare(argument)), TaskNodes.receiving(subgrid));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public final R reduce(List<ComputeJobResult> results) {
         return (R) results.get(0).getData();
-    }
-
-    private ClusterNode coordinatorNode(List<ClusterNode> subgrid) {
-        return subgrid.stream().filter(ClusterNode::isLocal).findFirst().orElse(subgrid.get(0));
     }
 
     /** Runs on the task's node: sends one affinity job per partition and reduces their partials. */
@@ -103,10 +99,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         @Override
         public Object execute() {
             String cacheName = task.cacheName(argument);
-            if (!ignite.cacheNames().contains(cacheName)) {
-                throw new IllegalArgumentException("Unknown cache '" + cacheName + "'. Caches on this grid: "
-                        + new java.util.TreeSet<>(ignite.cacheNames()));
-            }
+            TaskNodes.requireCache(ignite, cacheName);
             int partitions = ignite.affinity(cacheName).partitions();
             IgniteCompute compute = ignite.compute();
             List<String> cacheNames = List.of(cacheName);
