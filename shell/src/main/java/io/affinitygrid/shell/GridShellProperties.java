@@ -1,0 +1,104 @@
+package io.affinitygrid.shell;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How the shell reaches the grid, bound from the {@code grid.*} properties.
+ */
+@ConfigurationProperties("grid")
+public class GridShellProperties {
+
+    /**
+     * Thin-client addresses of the grid's nodes, host:port, comma-separated. When empty, the shell starts
+     * an embedded single-node grid in its own process and connects to it.
+     */
+    private List<String> addresses = new ArrayList<>();
+
+    /**
+     * How long to wait for a connection to a node.
+     */
+    private Duration connectTimeout = Duration.ofSeconds(5);
+
+    /**
+     * How long to wait for the answer to one request, computations included.
+     */
+    private Duration requestTimeout = Duration.ofSeconds(60);
+
+    private final Embedded embedded = new Embedded();
+
+    public List<String> getAddresses() {
+        return addresses;
+    }
+
+    public void setAddresses(List<String> addresses) {
+        this.addresses = addresses;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Embedded getEmbedded() {
+        return embedded;
+    }
+
+    /** The embedded grid, started when no address is given. */
+    public static class Embedded {
+
+        /**
+         * Number of sample orders loaded into the 'orders' map of the embedded grid at start.
+         */
+        private int sampleOrders = 10_000;
+
+        /**
+         * Maximum size of the embedded node's data region, where entries live off-heap.
+         */
+        private DataSize dataRegionSize = DataSize.ofMegabytes(256);
+
+        /**
+         * Number of backup copies of each partition of the embedded grid's maps.
+         */
+        private int backups = 1;
+
+        public int getSampleOrders() {
+            return sampleOrders;
+        }
+
+        public void setSampleOrders(int sampleOrders) {
+            this.sampleOrders = sampleOrders;
+        }
+
+        public DataSize getDataRegionSize() {
+            return dataRegionSize;
+        }
+
+        public void setDataRegionSize(DataSize dataRegionSize) {
+            this.dataRegionSize = dataRegionSize;
+        }
+
+        public int getBackups() {
+            return backups;
+        }
+
+        public void setBackups(int backups) {
+            this.backups = backups;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.affinitygrid.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ShellArgumentsTest {
+
+    @Test
+    void springPropertiesAreNotPartOfTheCommand() {
+        assertThat(ShellArguments.command("--grid.addresses=10.0.0.1:10800", "compute", "sum", "--cache", "orders",
+                "--field=amount", "--spring.shell.interactive.enabled=false"))
+                .containsExactly("compute", "sum", "--cache", "orders", "--field=amount");
+        assertThat(ShellArguments.command("--grid.addresses=10.0.0.1:10800")).isEmpty();
+        assertThat(ShellArguments.command("--help")).containsExactly("help");
+    }
+
+    @Test
+    void wordsWithSpacesAreQuotedAgain() {
+        assertThat(ShellArguments.join(List.of("put", "--cache", "words", "--key", "1", "--value", "to be")))
+                .isEqualTo("put --cache words --key 1 --value \"to be\"");
+        assertThat(ShellArguments.join(List.of("put", "--value=say \"hi\"")))
+                .isEqualTo("put --value=\"say \\\"hi\\\"\"");
+    }
+}
