@@ -1,6 +1,7 @@
 package io.affinitygrid.compute;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 import javax.cache.processor.MutableEntry;
 
@@ -9,8 +10,10 @@ import org.apache.ignite.cache.CacheEntryProcessor;
 
 /**
  * A catalog {@link KeyJob}: adds a number to a numeric field of one entry, on the entry's primary node, and
- * returns the new value. The argument is {@code "field:delta"}, e.g. {@code "amount:12.5"}. Atomic with
- * respect to other updates of the entry (the read-modify-write runs inside an entry processor).
+ * returns the new value. The argument is {@code "field:delta"}, e.g. {@code "amount:12.5"}. The field keeps its
+ * type; a delta that would not fit it (a fraction for a whole-number field, or a result out of its range) fails
+ * and changes nothing. Atomic with respect to other updates of the entry (the read-modify-write runs inside an
+ * entry processor).
  */
 public final class AddToFieldJob implements KeyJob<Object> {
 
@@ -57,22 +60,44 @@ public final class AddToFieldJob implements KeyJob<Object> {
             if (!(current instanceof Number number)) {
                 throw new IllegalArgumentException("Field '" + field + "' is not numeric: " + current);
             }
-            Object updated = add(number, delta);
+            Object updated;
+            try {
+                updated = add(number, delta);
+            }
+            catch (ArithmeticException e) {
+                throw new IllegalArgumentException("Cannot add " + delta.toPlainString() + " to field '" + field + "', which holds "
+                        + number.getClass().getSimpleName() + " " + number + ": the result must be a " + number.getClass().getSimpleName()
+                        + " (" + e.getMessage() + ")");
+            }
             entry.setValue(value.toBuilder().setField(field, updated).build());
             return updated;
         }
     }
 
+    /** The sum, of the same type as {@code n}; an {@link ArithmeticException} when it does not fit that type. */
     private static Object add(Number n, BigDecimal delta) {
         if (n instanceof Double d) {
             return d + delta.doubleValue();
         }
+        if (n instanceof Float f) {
+            return (float) (f + delta.doubleValue());
+        }
         if (n instanceof BigDecimal bd) {
             return bd.add(delta);
         }
-        if (n instanceof Integer i) {
-            return Math.addExact(i, delta.intValueExact());
+        if (n instanceof BigInteger bi) {
+            return bi.add(delta.toBigIntegerExact());
         }
-        return Math.addExact(n.longValue(), delta.longValueExact());
+        long sum = Math.addExact(n.longValue(), delta.longValueExact());
+        if (n instanceof Integer) {
+            return Math.toIntExact(sum);
+        }
+        if (n instanceof Short) {
+            return BigDecimal.valueOf(sum).shortValueExact();
+        }
+        if (n instanceof Byte) {
+            return BigDecimal.valueOf(sum).byteValueExact();
+        }
+        return sum;
     }
 }

@@ -10,18 +10,13 @@ import java.util.TreeMap;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.ClusterNode;
-import org.apache.ignite.compute.ComputeJob;
-import org.apache.ignite.compute.ComputeJobAdapter;
-import org.apache.ignite.compute.ComputeJobResult;
-import org.apache.ignite.compute.ComputeTaskAdapter;
-import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
  * Describes the server nodes of the cluster: names, addresses, and how many primary and backup partitions
  * of each cache each one holds. Runs on one node (affinity is known cluster-wide). The argument is ignored;
  * the result is a {@code List<NodeSummary>} sorted by node name. Invoke by {@link #NAME}.
  */
-public final class ClusterInfoTask extends ComputeTaskAdapter<Object, List<NodeSummary>> {
+public final class ClusterInfoTask extends SingleJobTask<Object, List<NodeSummary>> {
 
     /** Name by which clients invoke this task. */
     public static final String NAME = "io.affinitygrid.compute.ClusterInfoTask";
@@ -29,41 +24,22 @@ public final class ClusterInfoTask extends ComputeTaskAdapter<Object, List<NodeS
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, Object argument) {
-        return Collections.singletonMap(new DescribeJob(), TaskNodes.receiving(subgrid));
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public List<NodeSummary> reduce(List<ComputeJobResult> results) {
-        return (List<NodeSummary>) results.get(0).getData();
-    }
-
-    private static final class DescribeJob extends ComputeJobAdapter {
-
-        private static final long serialVersionUID = 1L;
-
-        @IgniteInstanceResource
-        private transient Ignite ignite;
-
-        @Override
-        public Object execute() {
-            List<String> caches = new ArrayList<>(ignite.cacheNames());
-            Collections.sort(caches);
-            List<NodeSummary> nodes = new ArrayList<>();
-            for (ClusterNode node : ignite.cluster().forServers().nodes()) {
-                Map<String, Integer> primary = new TreeMap<>();
-                Map<String, Integer> backup = new TreeMap<>();
-                for (String cache : caches) {
-                    Affinity<Object> affinity = ignite.affinity(cache);
-                    primary.put(cache, affinity.primaryPartitions(node).length);
-                    backup.put(cache, affinity.backupPartitions(node).length);
-                }
-                nodes.add(new NodeSummary(String.valueOf(node.consistentId()), node.id().toString(),
-                        new ArrayList<>(node.addresses()), node.isLocal(), primary, backup));
+    protected List<NodeSummary> answer(Ignite ignite, Object argument) {
+        List<String> caches = new ArrayList<>(ignite.cacheNames());
+        Collections.sort(caches);
+        List<NodeSummary> nodes = new ArrayList<>();
+        for (ClusterNode node : ignite.cluster().forServers().nodes()) {
+            Map<String, Integer> primary = new TreeMap<>();
+            Map<String, Integer> backup = new TreeMap<>();
+            for (String cache : caches) {
+                Affinity<Object> affinity = ignite.affinity(cache);
+                primary.put(cache, affinity.primaryPartitions(node).length);
+                backup.put(cache, affinity.backupPartitions(node).length);
             }
-            nodes.sort(Comparator.comparing(NodeSummary::name));
-            return nodes;
+            nodes.add(new NodeSummary(String.valueOf(node.consistentId()), node.id().toString(),
+                    new ArrayList<>(node.addresses()), node.isLocal(), primary, backup));
         }
+        nodes.sort(Comparator.comparing(NodeSummary::name));
+        return nodes;
     }
 }

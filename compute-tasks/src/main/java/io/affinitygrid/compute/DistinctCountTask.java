@@ -1,5 +1,6 @@
 package io.affinitygrid.compute;
 
+import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,8 +9,9 @@ import java.util.Set;
  * Exact number of distinct values of a field (entries without the field are not counted). Each partition
  * sends its set of values; the sets are united on the task's node, so memory grows with the number of
  * distinct values. Argument: {@link QueryArgument} with a field; result: {@code Long}. Invoke by {@link #NAME}.
+ * Fails when entries were scanned but none has the field.
  */
-public final class DistinctCountTask extends ScanTask<QueryArgument, HashSet<Object>, Long> {
+public final class DistinctCountTask extends ScanTask<QueryArgument, DistinctCountTask.Values, Long> {
 
     /** Name by which clients invoke this task. */
     public static final String NAME = "io.affinitygrid.compute.DistinctCountTask";
@@ -23,22 +25,39 @@ public final class DistinctCountTask extends ScanTask<QueryArgument, HashSet<Obj
     }
 
     @Override
-    protected HashSet<Object> newPartial(QueryArgument argument) {
-        return new HashSet<>();
+    protected Values newPartial(QueryArgument argument) {
+        return new Values();
     }
 
     @Override
-    protected void accumulate(QueryArgument argument, HashSet<Object> partial, Object key, Object value) {
+    protected void accumulate(QueryArgument argument, Values partial, Object key, Object value) {
+        partial.scanned++;
         Object fieldValue = field(value, argument.field());
         if (fieldValue != null) {
-            partial.add(fieldValue);
+            partial.values.add(fieldValue);
         }
     }
 
     @Override
-    protected Long reduce(QueryArgument argument, List<HashSet<Object>> partials) {
+    protected Long reduce(QueryArgument argument, List<Values> partials) {
         Set<Object> all = new HashSet<>();
-        partials.forEach(all::addAll);
+        long scanned = 0;
+        for (Values partial : partials) {
+            all.addAll(partial.values);
+            scanned += partial.scanned;
+        }
+        if (scanned > 0 && all.isEmpty()) {
+            throw FieldValues.noSuchField(argument.cacheName(), argument.field());
+        }
         return (long) all.size();
+    }
+
+    /** The distinct values of one partition, and how many entries were scanned there. */
+    static final class Values implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private long scanned;
+        private final HashSet<Object> values = new HashSet<>();
     }
 }

@@ -22,6 +22,12 @@ final class FieldValues {
         return SELF.equals(field) ? value : null;
     }
 
+    /** The error for a field that none of the scanned entries has: almost always a misspelt name. */
+    static IllegalArgumentException noSuchField(String cacheName, String field) {
+        return new IllegalArgumentException("No entry of cache '" + cacheName + "' has a field '" + field
+                + "'. Check the field name (names are case-sensitive).");
+    }
+
     /** Describes a value's type for error messages. */
     static String typeName(Object value) {
         if (value instanceof BinaryObject binary) {

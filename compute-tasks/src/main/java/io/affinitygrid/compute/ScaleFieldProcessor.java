@@ -21,6 +21,7 @@ final class ScaleFieldProcessor implements CacheEntryProcessor<Object, Object, I
     static final int UPDATED = 1;
     static final int ALREADY_APPLIED = 2;
     static final int SKIPPED = 0;
+    static final int NO_FIELD = 3;
 
     private static final long serialVersionUID = 1L;
 
@@ -55,7 +56,7 @@ final class ScaleFieldProcessor implements CacheEntryProcessor<Object, Object, I
         }
         Object current = value.field(field);
         if (current == null) {
-            return SKIPPED;
+            return NO_FIELD;
         }
         if (!(current instanceof Number number)) {
             throw new IllegalArgumentException("Field '" + field + "' of cache '" + cacheName + "' is not numeric: it holds "

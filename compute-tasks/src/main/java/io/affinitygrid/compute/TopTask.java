@@ -36,6 +36,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
 
     @Override
     protected void accumulate(QueryArgument argument, Best partial, Object key, Object value) {
+        partial.scanned++;
         Object rank = field(value, argument.field());
         if (rank != null) {
             partial.offer(new Candidate(key, rank, value), argument);
@@ -120,6 +121,9 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
             Map<String, Object> fields = new LinkedHashMap<>();
             if (value instanceof BinaryObject binary) {
                 for (String name : binary.type().fieldNames()) {
+                    if (!binary.hasField(name)) {
+                        continue;
+                    }
                     Object v = binary.field(name);
                     fields.put(name, v instanceof BinaryObject nested ? nested.toString() : v);
                 }

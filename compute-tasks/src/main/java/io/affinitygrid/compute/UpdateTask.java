@@ -25,7 +25,8 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * operation id: each updated entry records the operation's id (see {@link #MARKER_FIELD}).
  *
  * <p>Argument: {@link QueryArgument} with a field and a factor (and optionally a filter and an operation id);
- * result: {@link UpdateResult}. Invoke by {@link #NAME}.
+ * result: {@link UpdateResult}. Invoke by {@link #NAME}. Fails, changing nothing, when the matching entries have no
+ * such field.
  */
 public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long[], UpdateResult> {
 
@@ -65,9 +66,14 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
     protected UpdateResult reduce(QueryArgument argument, List<long[]> partials) {
         long updated = 0;
         long already = 0;
+        long withoutField = 0;
         for (long[] partial : partials) {
             updated += partial[0];
             already += partial[1];
+            withoutField += partial[2];
+        }
+        if (updated + already == 0 && withoutField > 0) {
+            throw FieldValues.noSuchField(argument.cacheName(), argument.field());
         }
         return new UpdateResult(argument.operationId(), updated, already);
     }
@@ -106,7 +112,7 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
             }
             ScaleFieldProcessor processor = new ScaleFieldProcessor(argument.cacheName(), argument.field(),
                     argument.factor(), filter, argument.operationId());
-            long[] counts = new long[2];
+            long[] counts = new long[3];
             for (int from = 0; from < keys.size(); from += BATCH) {
                 Set<Object> batch = new HashSet<>(keys.subList(from, Math.min(keys.size(), from + BATCH)));
                 Map<Object, EntryProcessorResult<Integer>> results = cache.invokeAll(batch, processor);
@@ -117,6 +123,9 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
                     }
                     else if (outcome == ScaleFieldProcessor.ALREADY_APPLIED) {
                         counts[1]++;
+                    }
+                    else if (outcome == ScaleFieldProcessor.NO_FIELD) {
+                        counts[2]++;
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.affinitygrid.compute;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,9 +13,10 @@ import java.util.regex.Pattern;
  * The most frequent words of a text field. Words are runs of letters, digits and apostrophes, compared in
  * lower case. Each partition counts its own words; the counts are merged on the task's node, so the result is
  * exact. Argument: {@link QueryArgument} with a field ({@code _value} for plain string values) and a limit;
- * result: {@code List<WordCount>}, most frequent first (ties by word). Invoke by {@link #NAME}.
+ * result: {@code List<WordCount>}, most frequent first (ties by word). Invoke by {@link #NAME}. Fails when
+ * entries were scanned but none has the field, or the field holds something other than text.
  */
-public final class WordCountTask extends ScanTask<QueryArgument, HashMap<String, Long>, List<WordCount>> {
+public final class WordCountTask extends ScanTask<QueryArgument, WordCountTask.Words, List<WordCount>> {
 
     /** Name by which clients invoke this task. */
     public static final String NAME = "io.affinitygrid.compute.WordCountTask";
@@ -31,34 +33,55 @@ public final class WordCountTask extends ScanTask<QueryArgument, HashMap<String,
     }
 
     @Override
-    protected HashMap<String, Long> newPartial(QueryArgument argument) {
-        return new HashMap<>();
+    protected Words newPartial(QueryArgument argument) {
+        return new Words();
     }
 
     @Override
-    protected void accumulate(QueryArgument argument, HashMap<String, Long> partial, Object key, Object value) {
+    protected void accumulate(QueryArgument argument, Words partial, Object key, Object value) {
+        partial.scanned++;
         Object text = field(value, argument.field());
         if (text == null) {
             return;
         }
+        partial.fieldSeen = true;
         if (!(text instanceof CharSequence)) {
             throw new IllegalArgumentException("Field '" + argument.field() + "' of cache '" + argument.cacheName()
                     + "' is not text: it holds " + text.getClass().getSimpleName() + " values");
         }
         for (String word : SEPARATORS.split(text.toString().toLowerCase(Locale.ROOT))) {
             if (!word.isEmpty()) {
-                partial.merge(word, 1L, Long::sum);
+                partial.counts.merge(word, 1L, Long::sum);
             }
         }
     }
 
     @Override
-    protected List<WordCount> reduce(QueryArgument argument, List<HashMap<String, Long>> partials) {
+    protected List<WordCount> reduce(QueryArgument argument, List<Words> partials) {
         Map<String, Long> counts = new HashMap<>();
-        partials.forEach(p -> p.forEach((word, n) -> counts.merge(word, n, Long::sum)));
+        long scanned = 0;
+        boolean fieldSeen = false;
+        for (Words partial : partials) {
+            partial.counts.forEach((word, n) -> counts.merge(word, n, Long::sum));
+            scanned += partial.scanned;
+            fieldSeen |= partial.fieldSeen;
+        }
+        if (scanned > 0 && !fieldSeen) {
+            throw FieldValues.noSuchField(argument.cacheName(), argument.field());
+        }
         List<WordCount> rows = new ArrayList<>(counts.size());
         counts.forEach((word, n) -> rows.add(new WordCount(word, n)));
         rows.sort(Comparator.comparingLong(WordCount::count).reversed().thenComparing(WordCount::word));
         return new ArrayList<>(rows.subList(0, Math.min(argument.limit(), rows.size())));
+    }
+
+    /** The word counts of one partition, and whether any of its scanned entries had the field. */
+    static final class Words implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private long scanned;
+        private boolean fieldSeen;
+        private final HashMap<String, Long> counts = new HashMap<>();
     }
 }
