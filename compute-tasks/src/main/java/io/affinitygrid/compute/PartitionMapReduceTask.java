@@ -2,6 +2,7 @@ package io.affinitygrid.compute;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,9 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteCompute;
 import org.apache.ignite.IgniteException;
+import org.apache.ignite.IgniteLogger;
 import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.compute.ComputeJobResult;
@@ -29,7 +32,11 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  *
  * <p>If a job's node leaves while the job runs, Ignite fails the job over to the partition's new
  * primary; each partition's future completes exactly once, so each partition contributes exactly one
- * partial result.
+ * partial result. Ignite's failover retries at once, at most 5 times, and while the cluster is still
+ * exchanging the new partition map the new primary can refuse the reservation each time; then the partition's
+ * job is sent again here, with a short back-off, for up to {@value #RETRY_WINDOW_MILLIS} ms. (A job only
+ * fails over or is re-sent when its result never arrived, so no partition is counted twice; jobs that change
+ * data must be idempotent, as {@link UpdateTask} is.)
  *
  * <p>A subclass names its cache, creates the job for one partition and reduces the partials. It is
  * invoked by its class name, from the thin client as well as from a node.
@@ -43,6 +50,9 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
     private static final long serialVersionUID = 1L;
 
     private static final long PROGRESS_INTERVAL_MILLIS = 200;
+
+    /** How long a partition whose node left is re-sent, from its first failure. */
+    static final long RETRY_WINDOW_MILLIS = 30_000;
 
     /** Returns the cache whose partitions are scanned; called on the task's node. */
     protected abstract String cacheName(A argument);
@@ -108,17 +118,77 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                 futures.add(compute.affinityCallAsync(cacheNames, partition, task.partitionJob(argument, partition)));
             }
             awaitPublishingProgress(futures);
-            List<P> partials = new ArrayList<>(partitions);
-            for (IgniteFuture<P> future : futures) {
-                try {
-                    partials.add(future.get());
+            return task.reduce(argument, collect(compute, cacheNames, futures));
+        }
+
+        /**
+         * The partial results of every partition, in partition order. Partitions whose job failed because its
+         * node left (and Ignite's own failover gave up) are sent again, together, to their current primaries after
+         * a short pause that lets the cluster finish switching to the new partition map.
+         */
+        private List<P> collect(IgniteCompute compute, List<String> cacheNames, List<IgniteFuture<P>> futures) {
+            List<P> partials = new ArrayList<>(Collections.nCopies(futures.size(), null));
+            Map<Integer, IgniteFuture<P>> pending = new LinkedHashMap<>();
+            for (int partition = 0; partition < futures.size(); partition++) {
+                pending.put(partition, futures.get(partition));
+            }
+            long deadline = 0;
+            for (int attempt = 1; ; attempt++) {
+                List<Integer> failed = new ArrayList<>();
+                IgniteException lastFailure = null;
+                for (Map.Entry<Integer, IgniteFuture<P>> job : pending.entrySet()) {
+                    try {
+                        partials.set(job.getKey(), job.getValue().get());
+                    }
+                    catch (IgniteException e) {
+                        if (!isTopologyChange(e)) {
+                            pending.values().forEach(f -> f.cancel());
+                            throw e;
+                        }
+                        failed.add(job.getKey());
+                        lastFailure = e;
+                    }
                 }
-                catch (IgniteException e) {
-                    futures.forEach(f -> f.cancel());
-                    throw e;
+                if (failed.isEmpty()) {
+                    return partials;
+                }
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + RETRY_WINDOW_MILLIS * 1_000_000;
+                }
+                else if (System.nanoTime() > deadline) {
+                    throw lastFailure;
+                }
+                IgniteLogger log = ignite.log().getLogger(PartitionMapReduceTask.class);
+                if (log.isInfoEnabled()) {
+                    log.info("Partitions " + failed + " of cache '" + cacheNames.get(0) + "' lost their node before their jobs returned ("
+                            + lastFailure.getMessage() + "); sending them again, attempt " + (attempt + 1));
+                }
+                pause(Math.min(100L * attempt, 1_000));
+                pending.clear();
+                for (int partition : failed) {
+                    pending.put(partition, compute.affinityCallAsync(cacheNames, partition, task.partitionJob(argument, partition)));
                 }
             }
-            return task.reduce(argument, partials);
+        }
+
+        private static boolean isTopologyChange(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof ClusterTopologyException
+                        || t instanceof org.apache.ignite.internal.cluster.ClusterTopologyCheckedException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IgniteException("Interrupted while waiting to send a partition job again", e);
+            }
         }
 
         /** Waits for every job, publishing progress a few times a second when the argument asks for it. */
