@@ -47,6 +47,7 @@ public final class GridNodeSettings {
     private final Duration failureDetectionTimeout;
     private final Path workDirectory;
     private final List<CacheSettings> caches;
+    private final SecuritySettings security;
 
     private GridNodeSettings(Builder b) {
         this.nodeName = b.nodeName;
@@ -62,6 +63,7 @@ public final class GridNodeSettings {
         this.workDirectory = b.workDirectory != null ? b.workDirectory
                 : Path.of(System.getProperty("java.io.tmpdir"), "affinity-grid", b.nodeName);
         this.caches = List.copyOf(b.caches);
+        this.security = b.security;
     }
 
     /** A builder with the defaults of a single node on this machine. */
@@ -94,6 +96,9 @@ public final class GridNodeSettings {
 
     public List<CacheSettings> caches() { return caches; }
 
+    /** TLS and authentication; {@link SecuritySettings#none()} by default. */
+    public SecuritySettings security() { return security; }
+
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -109,13 +114,15 @@ public final class GridNodeSettings {
         b.failureDetectionTimeout = failureDetectionTimeout;
         b.workDirectory = workDirectory;
         b.caches = new ArrayList<>(caches);
+        b.security = security;
         return b;
     }
 
     @Override
     public String toString() {
         return "GridNodeSettings[node=" + nodeName + ", localAddress=" + localAddress + ", discovery=" + discoveryAddresses
-                + ", ports=" + discoveryPort + "/" + communicationPort + "/" + clientPort + ", caches=" + caches + "]";
+                + ", ports=" + discoveryPort + "/" + communicationPort + "/" + clientPort + ", caches=" + caches
+                + (security.equals(SecuritySettings.none()) ? "" : ", security=" + security) + "]";
     }
 
     /** Builds {@link GridNodeSettings}; setters take any value, {@link #build()} checks them all. Not thread-safe. */
@@ -133,6 +140,7 @@ public final class GridNodeSettings {
         private Duration failureDetectionTimeout = DEFAULT_FAILURE_DETECTION_TIMEOUT;
         private Path workDirectory;
         private List<CacheSettings> caches = new ArrayList<>();
+        private SecuritySettings security = SecuritySettings.none();
 
         private Builder() {
         }
@@ -173,6 +181,12 @@ public final class GridNodeSettings {
         }
 
         public Builder cache(CacheSettings cache) { this.caches.add(cache); return this; }
+
+        /** TLS and authentication, already checked by {@link SecuritySettings.Builder#build()}; null means none. */
+        public Builder security(SecuritySettings security) {
+            this.security = security == null ? SecuritySettings.none() : security;
+            return this;
+        }
 
         /**
          * Checks every setting and returns the immutable settings.
@@ -255,7 +269,7 @@ public final class GridNodeSettings {
                 && discoveryPortRange == s.discoveryPortRange && communicationPort == s.communicationPort
                 && clientPort == s.clientPort && clientMaxComputeTasks == s.clientMaxComputeTasks
                 && dataRegionSizeBytes == s.dataRegionSizeBytes && failureDetectionTimeout.equals(s.failureDetectionTimeout)
-                && workDirectory.equals(s.workDirectory) && caches.equals(s.caches);
+                && workDirectory.equals(s.workDirectory) && caches.equals(s.caches) && security.equals(s.security);
     }
 
     @Override

@@ -13,17 +13,26 @@ import org.apache.ignite.configuration.ThinClientConfiguration;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.apache.ignite.ssl.SslContextFactory;
 
 /**
  * Turns {@link GridNodeSettings} into an Ignite configuration, with the product's defaults: no peer class
  * loading (code is never shipped from clients), thin-client compute on, FULL_SYNC writes and
  * READ_WRITE_SAFE partition loss, so that an acknowledged write is on the backups too and a lost
  * partition fails loudly instead of reading as empty.
+ *
+ * <p>With {@link SecuritySettings#tlsEnabled() TLS} on, discovery, communication and the thin-client connector
+ * all use one {@link SslContextFactory} made from the node's key and trust stores. With
+ * {@link SecuritySettings#authenticationEnabled() authentication} on, Ignite's authentication is enabled,
+ * with the small persistent region it needs for its users ({@value SecuritySettings#SECURITY_REGION}, used by
+ * no cache) and a {@link SecurityBootstrap} that activates the cluster and creates the configured users.
  */
 public final class IgniteConfigurations {
 
     /** Name of the node's one data region. */
     public static final String DATA_REGION = "default";
+    /** Size of the persistent region that holds the users when authentication is on; it holds no cache. */
+    static final long SECURITY_REGION_SIZE_BYTES = 16L * 1024 * 1024;
 
     private IgniteConfigurations() {
     }
@@ -49,6 +58,12 @@ public final class IgniteConfigurations {
         if (settings.localAddress() != null) {
             clientConnector.setHost(settings.localAddress());
         }
+        SecuritySettings security = settings.security();
+        if (security.tlsEnabled()) {
+            clientConnector.setSslEnabled(true)
+                    .setUseIgniteSslContextFactory(true)
+                    .setSslClientAuth(security.clientCertificateRequired());
+        }
 
         long regionSize = settings.dataRegionSizeBytes();
         DataStorageConfiguration storage = new DataStorageConfiguration()
@@ -57,8 +72,20 @@ public final class IgniteConfigurations {
                         .setInitialSize(Math.min(regionSize, 64L * 1024 * 1024))
                         .setMaxSize(regionSize)
                         .setMetricsEnabled(true));
+        if (security.authenticationEnabled()) {
+            // Ignite keeps users in its metastorage, which exists only with persistence: a small persistent
+            // region used by no cache, with a small write-ahead log.
+            storage.setDataRegionConfigurations(new DataRegionConfiguration()
+                            .setName(SecuritySettings.SECURITY_REGION)
+                            .setPersistenceEnabled(true)
+                            .setInitialSize(SECURITY_REGION_SIZE_BYTES)
+                            .setMaxSize(SECURITY_REGION_SIZE_BYTES))
+                    .setWalSegmentSize(1024 * 1024)
+                    .setWalSegments(4)
+                    .setMaxWalArchiveSize(16L * 1024 * 1024);
+        }
 
-        return new IgniteConfiguration()
+        IgniteConfiguration config = new IgniteConfiguration()
                 .setIgniteInstanceName(settings.nodeName())
                 .setConsistentId(settings.nodeName())
                 .setLocalHost(settings.localAddress())
@@ -74,6 +101,27 @@ public final class IgniteConfigurations {
                 .setCacheConfiguration(java.util.stream.Stream.concat(
                         settings.caches().stream().map(IgniteConfigurations::cache),
                         java.util.stream.Stream.of(TaskProgress.cacheConfiguration())).toArray(CacheConfiguration[]::new));
+        if (security.tlsEnabled()) {
+            config.setSslContextFactory(sslContextFactory(security));
+        }
+        if (security.authenticationEnabled()) {
+            config.setAuthenticationEnabled(true)
+                    .setLifecycleBeans(new SecurityBootstrap(security));
+        }
+        return config;
+    }
+
+    /** One TLS context for discovery, communication and thin clients, from the node's key and trust stores. */
+    static SslContextFactory sslContextFactory(SecuritySettings security) {
+        SslContextFactory factory = new SslContextFactory();
+        factory.setKeyStoreFilePath(security.keyStore().toAbsolutePath().toString());
+        factory.setKeyStorePassword(security.keyStorePassword().toCharArray());
+        factory.setKeyStoreType(security.keyStoreType());
+        factory.setTrustStoreFilePath(security.trustStore().toAbsolutePath().toString());
+        factory.setTrustStorePassword(security.trustStorePassword().toCharArray());
+        factory.setTrustStoreType(security.trustStoreType());
+        factory.setProtocol(security.protocol());
+        return factory;
     }
 
     /** The Ignite configuration of one cache. */

@@ -23,7 +23,12 @@ public class GridConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Gr
                 + ": " + sentence(cause.problem());
         String action = "Fix '" + property + "' in config/grid-node.yml";
         String variable = environmentVariable(property);
-        if (variable != null) {
+        if (variable != null && property.contains("[")) {
+            // An environment variable for one list element replaces the whole list from the files.
+            action += ", or, when the list comes from environment variables, set " + variable
+                    + " along with the other entries' variables";
+        }
+        else if (variable != null) {
             action += ", or override it with the environment variable " + variable;
         }
         return new FailureAnalysis(description, action + ".", cause);

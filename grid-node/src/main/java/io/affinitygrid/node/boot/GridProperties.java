@@ -9,8 +9,10 @@ import io.affinitygrid.node.CacheMode;
 import io.affinitygrid.node.CacheSettings;
 import io.affinitygrid.node.GridConfigurationException;
 import io.affinitygrid.node.GridNodeSettings;
+import io.affinitygrid.node.boot.security.SecurityProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -57,6 +59,12 @@ public class GridProperties {
     private final Communication communication = new Communication();
 
     private final Client client = new Client();
+
+    /**
+     * TLS and authentication; off unless turned on (e.g. by the security profile).
+     */
+    @NestedConfigurationProperty
+    private final SecurityProperties security = new SecurityProperties();
 
     public String getNodeName() {
         return nodeName;
@@ -118,6 +126,10 @@ public class GridProperties {
         return client;
     }
 
+    public SecurityProperties getSecurity() {
+        return security;
+    }
+
     /**
      * A builder holding these properties, for customizers to adjust before the settings are built and checked.
      */
@@ -133,7 +145,8 @@ public class GridProperties {
                 .clientMaxComputeTasks(client.maxComputeTasks)
                 .dataRegionSizeBytes(dataRegionSize == null ? 0 : dataRegionSize.toBytes())
                 .failureDetectionTimeout(failureDetectionTimeout)
-                .workDirectory(workDirectory);
+                .workDirectory(workDirectory)
+                .security(security.toSettings());
         List<CacheSettings> cacheSettings = new ArrayList<>();
         if (caches != null) {
             for (int i = 0; i < caches.size(); i++) {

@@ -94,7 +94,7 @@ class GridConfigurationFailureAnalyzerTests {
         assertThat(analysis.getDescription())
                 .isEqualTo("Invalid value '-1' for configuration property 'grid.caches[0].backups': backups must be 0 or more.");
         assertThat(analysis.getAction()).isEqualTo("Fix 'grid.caches[0].backups' in config/grid-node.yml,"
-                + " or override it with the environment variable GRID_CACHES_0_BACKUPS.");
+                + " or, when the list comes from environment variables, set GRID_CACHES_0_BACKUPS along with the other entries' variables.");
         assertThat(analysis.getCause()).isInstanceOf(GridConfigurationException.class);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import io.affinitygrid.compute.TaskProgress;
 import io.affinitygrid.node.GridNode;
 
 import org.apache.ignite.IgniteState;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The application as {@code main} runs it: its configuration files, and what an operator sees. */
@@ -38,12 +40,13 @@ class GridNodeApplicationTests {
                 "--grid.data-region-size=64MB",
                 "--grid.work-directory=" + workDirectory,
                 "--grid.caches[0].name=orders",
+                "--server.port=0",
                 "--spring.main.register-shutdown-hook=false")) {
             assertThat(context.getEnvironment().getProperty("spring.config.name")).isEqualTo("grid-node");
             assertThat(context.getEnvironment().getProperty("logging.level.org.apache.ignite"))
                     .as("read from the classpath grid-node.yml").isEqualTo("WARN");
-            assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("none");
-            assertThat(context.getBean(GridNode.class).ignite().cacheNames()).containsExactly("orders");
+            assertThat(context).as("serves health and metrics over HTTP").isInstanceOf(WebServerApplicationContext.class);
+            assertThat(context.getBean(GridNode.class).ignite().cacheNames()).containsExactlyInAnyOrder("orders", TaskProgress.CACHE);
         }
         assertThat(Ignition.state(nodeName)).isEqualTo(IgniteState.STOPPED);
         assertThat(output).contains("Grid node '" + nodeName + "' started").doesNotContain("Starting GridNodeApplication");
@@ -52,7 +55,8 @@ class GridNodeApplicationTests {
     @Test
     void badConfigurationIsExplainedToTheOperator(CapturedOutput output) {
         assertThatException().isThrownBy(() -> GridNodeApplication.application().run(
-                "--grid.caches[0].name=orders", "--grid.caches[0].backups=-1", "--spring.main.register-shutdown-hook=false"));
+                "--grid.caches[0].name=orders", "--grid.caches[0].backups=-1", "--server.port=0",
+                "--spring.main.register-shutdown-hook=false"));
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("Invalid value '-1' for configuration property 'grid.caches[0].backups'")
                 .contains("GRID_CACHES_0_BACKUPS");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.affinitygrid.compute.TaskProgress;
 import io.affinitygrid.node.GridConfigurationException;
 import io.affinitygrid.node.GridNode;
 
@@ -86,7 +87,7 @@ class GridNodeConfigurationTests {
                     assertThat(ignite).isSameAs(node.ignite());
                     assertThat(ignite.name()).isEqualTo(nodeName);
                     assertThat(node.settings().clientMaxComputeTasks()).as("customizers applied in order").isEqualTo(7);
-                    assertThat(ignite.cacheNames()).containsExactlyInAnyOrder("orders", "reference", "words");
+                    assertThat(ignite.cacheNames()).containsExactlyInAnyOrder("orders", "reference", "words", TaskProgress.CACHE);
 
                     CacheConfiguration<?, ?> orders = configuration(ignite, "orders");
                     assertThat(orders.getCacheMode()).isEqualTo(org.apache.ignite.cache.CacheMode.PARTITIONED);

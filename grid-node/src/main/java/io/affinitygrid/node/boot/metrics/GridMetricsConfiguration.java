@@ -1,0 +1,45 @@
+package io.affinitygrid.node.boot.metrics;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.ignite.Ignite;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The node's meters, one binder per concern; Spring Boot binds every {@link MeterBinder} bean to its registry,
+ * which Actuator exposes at {@code /actuator/prometheus}. Replace a binder by declaring a bean of its type.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(MeterBinder.class)
+public class GridMetricsConfiguration {
+
+    /** Cache entries, operations and their latencies. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CacheMetricsBinder gridCacheMetrics(Ignite ignite) {
+        return new CacheMetricsBinder(ignite);
+    }
+
+    /** Partitions owned, lost and rebalancing. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CachePartitionMetricsBinder gridCachePartitionMetrics(Ignite ignite) {
+        return new CachePartitionMetricsBinder(ignite);
+    }
+
+    /** Compute jobs executed, failed, cancelled, and their durations. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ComputeMetricsBinder gridComputeMetrics(Ignite ignite) {
+        return new ComputeMetricsBinder(ignite);
+    }
+
+    /** Nodes in the cluster. */
+    @Bean
+    @ConditionalOnMissingBean
+    public TopologyMetricsBinder gridTopologyMetrics(Ignite ignite) {
+        return new TopologyMetricsBinder(ignite);
+    }
+}
