@@ -1,6 +1,7 @@
 package io.affinitygrid.shell;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.affinitygrid.client.Grid;
 import io.affinitygrid.client.GridConfig;
@@ -12,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shell's connection to the grid: to the configured cluster ({@code grid.addresses}) or, when none is
- * configured, to an embedded single-node grid started in this process with the sample orders loaded.
+ * The shell's connection to the grid: to a cluster (given by its thin-client addresses) or to an embedded
+ * single-node grid started in this process with the sample data loaded.
  *
- * <p>Connects on first use, so that the shell starts (and {@code help} works) even when the cluster is
- * down; a failed attempt is retried on the next use. Closing it closes the SDK's connection and stops the
- * embedded grid. Thread-safe.
+ * <p>It starts with the configured target ({@code grid.addresses}, or embedded when none is given) and
+ * connects on first use, so that the shell starts (and {@code help} works) even when the cluster is down; a
+ * failed attempt is retried on the next use. {@link #connect(List)} switches to another target and
+ * {@link #disconnect()} leaves the grid: after that, commands fail with "Not connected" until the next
+ * {@code connect}. Closing it closes the SDK's connection and stops the embedded grid. Thread-safe.
  */
 public final class GridConnection implements AutoCloseable {
 
@@ -27,16 +30,26 @@ public final class GridConnection implements AutoCloseable {
     /** Map for text, e.g. for word counts. */
     public static final String WORDS = "words";
 
+    /** How the embedded grid is named where the shell shows where it is connected. */
+    public static final String EMBEDDED = "embedded";
+
     private static final Logger log = LoggerFactory.getLogger(GridConnection.class);
+
+    private static final AtomicInteger EMBEDDED_GRIDS = new AtomicInteger();
 
     private final GridShellProperties properties;
 
+    /** The addresses to connect to; empty for the embedded grid. */
+    private List<String> target;
+    private boolean detached;
     private LocalCluster embedded;
     private Grid grid;
+    private long generation;
     private boolean closed;
 
     public GridConnection(GridShellProperties properties) {
         this.properties = properties;
+        this.target = List.copyOf(properties.getAddresses());
     }
 
     /**
@@ -47,16 +60,17 @@ public final class GridConnection implements AutoCloseable {
         return mapName.startsWith("__");
     }
 
-    /** Whether the shell runs its own embedded grid (no {@code grid.addresses} given). */
-    public boolean isEmbedded() {
-        return properties.getAddresses().isEmpty();
+    /** Whether the shell's target is its own embedded grid rather than a cluster given by addresses. */
+    public synchronized boolean isEmbedded() {
+        return target.isEmpty();
     }
 
     /**
-     * The SDK's grid, connecting first if needed (and, in embedded mode, starting the grid and loading the
-     * sample orders).
+     * The SDK's grid, connecting first if needed (and, for the embedded grid, starting it and loading the
+     * sample data).
      *
      * @throws io.affinitygrid.client.GridUnavailableException when the cluster cannot be reached
+     * @throws NotConnectedException after {@link #disconnect()}, until the next {@link #connect(List)}
      * @throws IllegalStateException after {@link #close()}
      */
     public synchronized Grid grid() {
@@ -64,8 +78,16 @@ public final class GridConnection implements AutoCloseable {
             throw new IllegalStateException("The shell's grid connection is closed");
         }
         if (grid == null) {
-            grid = isEmbedded() ? connectEmbedded() : connect(properties.getAddresses());
+            if (detached) {
+                throw new NotConnectedException();
+            }
+            use(open(target));
         }
+        return grid;
+    }
+
+    /** The SDK's grid if connected, else {@code null}; never connects. */
+    public synchronized Grid gridIfConnected() {
         return grid;
     }
 
@@ -74,23 +96,118 @@ public final class GridConnection implements AutoCloseable {
         return grid != null;
     }
 
-    /** The addresses the shell connects (or connected) to; in embedded mode, empty until started. */
+    /**
+     * Connects to another target: a cluster at {@code addresses}, or (when empty) an embedded grid. The new
+     * connection is made first; only when it succeeds is the current one closed (and the embedded grid
+     * stopped), so a failed attempt leaves the shell where it was.
+     *
+     * @return a description of the new connection, see {@link #describe()}
+     * @throws io.affinitygrid.client.GridUnavailableException when the cluster cannot be reached
+     * @throws IllegalArgumentException when an address cannot be read
+     */
+    public synchronized String connect(List<String> addresses) {
+        if (closed) {
+            throw new IllegalStateException("The shell's grid connection is closed");
+        }
+        List<String> next = List.copyOf(addresses);
+        if (grid != null && next.equals(target)) {
+            return describe();
+        }
+        Opened opened = open(next);
+        closeCurrent();
+        use(opened);
+        target = next;
+        detached = false;
+        return describe();
+    }
+
+    /**
+     * Closes the connection (and stops the embedded grid, if it is the one). Until the next
+     * {@link #connect(List)}, commands fail with {@link NotConnectedException}.
+     *
+     * @return whether there was a connection to close
+     */
+    public synchronized boolean disconnect() {
+        boolean wasConnected = grid != null;
+        closeCurrent();
+        detached = true;
+        generation++;
+        return wasConnected;
+    }
+
+    /** Whether the user left the grid with {@link #disconnect()} and has not connected again. */
+    public synchronized boolean isDetached() {
+        return detached;
+    }
+
+    /**
+     * A number that changes whenever the shell connects, reconnects or disconnects, so that what was learnt
+     * about the grid (map names, fields) can be forgotten.
+     */
+    public synchronized long generation() {
+        return generation;
+    }
+
+    /** The addresses of the target: the cluster's, or the embedded grid's once started (else empty). */
     public synchronized List<String> addresses() {
-        if (isEmbedded()) {
+        if (target.isEmpty()) {
             return embedded == null ? List.of() : embedded.clientAddresses();
         }
+        return target;
+    }
+
+    /** The configured target's addresses ({@code grid.addresses}); empty for an embedded grid. */
+    public List<String> configuredAddresses() {
         return List.copyOf(properties.getAddresses());
     }
 
     /** One line saying what the shell is connected to, e.g. for the start of an interactive session. */
     public synchronized String describe() {
-        if (isEmbedded()) {
-            return "embedded grid (1 node, thin clients on " + String.join(", ", addresses()) + ")";
+        if (detached && grid == null) {
+            return "no grid (disconnected)";
         }
-        return "grid at " + String.join(", ", addresses());
+        if (target.isEmpty()) {
+            List<String> addresses = addresses();
+            return "embedded grid (1 node" + (addresses.isEmpty() ? "" : ", thin clients on " + String.join(", ", addresses)) + ")";
+        }
+        return "grid at " + String.join(", ", target);
     }
 
-    private Grid connect(List<String> addresses) {
+    /**
+     * Where the shell is, in a few characters, for the prompt: {@code embedded}, the first address of the
+     * cluster, or {@code disconnected}.
+     */
+    public synchronized String location() {
+        if (detached && grid == null) {
+            return "disconnected";
+        }
+        return target.isEmpty() ? EMBEDDED : target.get(0);
+    }
+
+    private Opened open(List<String> addresses) {
+        return addresses.isEmpty() ? startEmbedded() : new Opened(connectTo(addresses), null);
+    }
+
+    private void use(Opened opened) {
+        grid = opened.grid();
+        embedded = opened.embedded();
+        generation++;
+    }
+
+    private void closeCurrent() {
+        try {
+            closeQuietly(grid);
+        }
+        finally {
+            grid = null;
+            if (embedded != null) {
+                embedded.close();
+                embedded = null;
+            }
+        }
+    }
+
+    private Grid connectTo(List<String> addresses) {
         GridConfig config = GridConfig.builder()
                 .addresses(addresses)
                 .connectTimeout(properties.getConnectTimeout())
@@ -99,50 +216,74 @@ public final class GridConnection implements AutoCloseable {
         return Grid.connect(config);
     }
 
-    private Grid connectEmbedded() {
+    private Opened startEmbedded() {
         GridShellProperties.Embedded settings = properties.getEmbedded();
         long started = System.nanoTime();
         LocalCluster cluster = LocalCluster.builder()
                 .nodes(1)
-                .namePrefix("shell-" + ProcessHandle.current().pid() + "-" + System.identityHashCode(this) + "-")
+                .namePrefix(embeddedNamePrefix())
                 .cache(CacheSettings.partitioned(ORDERS).withBackups(settings.getBackups()))
                 .cache(CacheSettings.partitioned(WORDS).withBackups(settings.getBackups()))
                 .dataRegionSizeBytes(settings.getDataRegionSize().toBytes())
                 .start();
         Grid connected = null;
         try {
-            connected = connect(cluster.clientAddresses());
+            connected = connectTo(cluster.clientAddresses());
             GridMap<Long, SampleOrder> orders = connected.map(ORDERS, Long.class, SampleOrder.class);
             SampleData.standard().load(orders, settings.getSampleOrders(), loaded -> { });
+            GridMap<Long, String> lines = connected.map(WORDS, Long.class, String.class);
+            SampleData.standard().loadLines(lines, settings.getSampleLines(), loaded -> { });
         }
         catch (RuntimeException e) {
-            if (connected != null) {
-                connected.close();
-            }
+            closeQuietly(connected);
             cluster.close();
             throw e;
         }
-        embedded = cluster;
-        log.info("Embedded grid started with {} sample orders in {} ms", settings.getSampleOrders(),
-                (System.nanoTime() - started) / 1_000_000);
-        return connected;
+        log.info("Embedded grid started with {} sample orders and {} lines in {} ms", settings.getSampleOrders(),
+                settings.getSampleLines(), (System.nanoTime() - started) / 1_000_000);
+        return new Opened(connected, cluster);
+    }
+
+    /**
+     * {@code embedded-} for the first embedded grid of this JVM, then {@code embedded2-}, ...: node names must
+     * be unique in the JVM (they name Ignite instances), not across processes (embedded grids are isolated).
+     */
+    private static String embeddedNamePrefix() {
+        int n = EMBEDDED_GRIDS.incrementAndGet();
+        return EMBEDDED + (n == 1 ? "" : Integer.toString(n)) + "-";
+    }
+
+    private static void closeQuietly(Grid grid) {
+        if (grid == null) {
+            return;
+        }
+        try {
+            grid.close();
+        }
+        catch (RuntimeException e) {
+            log.debug("Closing the grid connection failed", e);
+        }
     }
 
     /** Closes the SDK's connection, then stops the embedded grid, if any. Idempotent. */
     @Override
     public synchronized void close() {
         closed = true;
-        try {
-            if (grid != null) {
-                grid.close();
-            }
-        }
-        finally {
-            grid = null;
-            if (embedded != null) {
-                embedded.close();
-                embedded = null;
-            }
+        closeCurrent();
+    }
+
+    /** A new connection, and the embedded grid it goes to, if it was started for it. */
+    private record Opened(Grid grid, LocalCluster embedded) {
+    }
+
+    /** A command needs the grid but the user has disconnected from it. */
+    public static final class NotConnectedException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotConnectedException() {
+            super("Not connected to a grid. Type 'connect' to reconnect, 'connect host:port,...' for a cluster "
+                    + "or 'connect embedded' for an embedded grid.");
         }
     }
 }

@@ -3,15 +3,13 @@ package io.affinitygrid.shell;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.jline.utils.AttributedString;
-import org.jline.utils.AttributedStyle;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.shell.jline.PromptProvider;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
 
 /**
  * The grid's shell: Spring Shell over the client SDK.
@@ -20,7 +18,8 @@ import org.springframework.shell.jline.PromptProvider;
  * java @config/jvm.options -jar shell/target/grid-shell.jar                       # interactive, embedded grid
  * java @config/jvm.options -jar shell/target/grid-shell.jar compute sum --cache orders --field amount
  * java @config/jvm.options -jar shell/target/grid-shell.jar --grid.addresses=10.0.0.1:10800 topology
- * java @config/jvm.options -jar shell/target/grid-shell.jar @commands.txt         # a script
+ * java @config/jvm.options -jar shell/target/grid-shell.jar --script commands.txt  # a script (or @commands.txt)
+ * java @config/jvm.options -jar shell/target/grid-shell.jar --debug                # stack traces of failures
  * </pre>
  *
  * <p>Reads its configuration from {@code shell.yml} (not the nodes' {@code application.yml}): on the
@@ -50,12 +49,12 @@ public class GridShellApplication {
         }
         SpringApplication application = new SpringApplication(GridShellApplication.class);
         application.setDefaultProperties(DEFAULT_PROPERTIES);
-        String[] effective = args;
+        String[] effective = ShellArguments.springArguments(args);
         if (!ShellArguments.command(args).isEmpty()) {
             // one command or a script: no interactive session, and no history to keep
-            effective = Arrays.copyOf(args, args.length + 2);
-            effective[args.length] = "--spring.shell.interactive.enabled=false";
-            effective[args.length + 1] = "--spring.shell.history.enabled=false";
+            effective = Arrays.copyOf(effective, effective.length + 2);
+            effective[effective.length - 2] = "--spring.shell.interactive.enabled=false";
+            effective[effective.length - 1] = "--spring.shell.history.enabled=false";
         }
         int exitCode;
         try {
@@ -76,7 +75,7 @@ public class GridShellApplication {
     }
 
     @Bean
-    PromptProvider gridPromptProvider() {
-        return () -> new AttributedString("grid:> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
+    CommandParser gridCommandParser(CommandRegistry registry, GridShellProperties properties) {
+        return new GridCommandParser(registry, properties.isDebug());
     }
 }

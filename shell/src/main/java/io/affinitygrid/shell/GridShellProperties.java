@@ -29,6 +29,12 @@ public class GridShellProperties {
      */
     private Duration requestTimeout = Duration.ofSeconds(60);
 
+    /**
+     * Whether a failed command prints the stack trace of its cause after the one-line error. A single command
+     * asks for that with --debug.
+     */
+    private boolean debug;
+
     private final Embedded embedded = new Embedded();
 
     public List<String> getAddresses() {
@@ -55,6 +61,14 @@ public class GridShellProperties {
         this.requestTimeout = requestTimeout;
     }
 
+    public boolean isDebug() {
+        return debug;
+    }
+
+    public void setDebug(boolean debug) {
+        this.debug = debug;
+    }
+
     public Embedded getEmbedded() {
         return embedded;
     }
@@ -66,6 +80,11 @@ public class GridShellProperties {
          * Number of sample orders loaded into the 'orders' map of the embedded grid at start.
          */
         private int sampleOrders = 10_000;
+
+        /**
+         * Number of sample lines of text loaded into the 'words' map of the embedded grid at start.
+         */
+        private int sampleLines = 1_000;
 
         /**
          * Maximum size of the embedded node's data region, where entries live off-heap.
@@ -83,6 +102,14 @@ public class GridShellProperties {
 
         public void setSampleOrders(int sampleOrders) {
             this.sampleOrders = sampleOrders;
+        }
+
+        public int getSampleLines() {
+            return sampleLines;
+        }
+
+        public void setSampleLines(int sampleLines) {
+            this.sampleLines = sampleLines;
         }
 
         public DataSize getDataRegionSize() {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -39,8 +40,12 @@ import org.springframework.stereotype.Component;
  * in non-interactive mode, only log a failure and exit with 0. Here every failure is one "Error: ..."
  * line, and a non-interactive run exits with the failing command's code (1: the command failed, 2: it was
  * given wrongly). Non-interactive mode is chosen when a command is given on the command line or
- * {@code spring.shell.interactive.enabled=false}. A script ({@code @file}) runs its lines in order, skipping
- * blank lines and {@code #} comments, and stops at the first failure.
+ * {@code spring.shell.interactive.enabled=false}. A script ({@code --script file} or {@code @file}) runs its
+ * lines in order, skipping blank lines and {@code #} comments, and stops at the first failure.
+ *
+ * <p>In an interactive session the prompt shows where the shell is connected ({@link GridPrompt}), an error
+ * never ends the session, and Ctrl-C interrupts the running command (the shell stops waiting for it) instead
+ * of ending the shell.
  */
 @Component
 public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -53,17 +58,25 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
     private final CommandExecutor executor;
     private final ObjectProvider<JLineInputProvider> inputProvider;
     private final GridConnection connection;
+    private final ShellSession session;
+    private final GridShellProperties properties;
     private final Environment environment;
 
+    private static final int MAX_SCRIPT_DEPTH = 8;
+
     private volatile int exitCode;
+    private int scriptDepth;
+    private volatile Thread running;
 
     public GridShellRunner(CommandParser parser, CommandRegistry registry, ObjectProvider<JLineInputProvider> inputProvider,
-            GridConnection connection, Environment environment) {
+            GridConnection connection, ShellSession session, GridShellProperties properties, Environment environment) {
         this.parser = parser;
         this.registry = registry;
         this.executor = new CommandExecutor(registry);
         this.inputProvider = inputProvider;
         this.connection = connection;
+        this.session = session;
+        this.properties = properties;
         this.environment = environment;
     }
 
@@ -73,9 +86,16 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
         boolean interactive = environment.getProperty("spring.shell.interactive.enabled", Boolean.class, true);
         if (!command.isEmpty()) {
             PrintWriter out = new PrintWriter(System.out, true);
-            exitCode = command.get(0).startsWith("@") && command.size() == 1
-                    ? runScript(Path.of(command.get(0).substring(1)), out)
-                    : execute(ShellArguments.join(command), out, NO_INPUT);
+            String script;
+            try {
+                script = ShellArguments.script(command);
+            }
+            catch (IllegalArgumentException e) {
+                error(out, e.getMessage());
+                exitCode = ShellErrors.USAGE_CODE;
+                return;
+            }
+            exitCode = script != null ? runScript(Path.of(script), out) : execute(ShellArguments.join(command), out, NO_INPUT);
             out.flush();
         }
         else if (interactive) {
@@ -89,7 +109,25 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
         return exitCode;
     }
 
-    private int runScript(Path script, PrintWriter out) {
+    /**
+     * Runs the commands of a script, stopping at the first failure; returns 0, or the failing command's exit
+     * code. Scripts may run scripts, up to {@value #MAX_SCRIPT_DEPTH} deep.
+     */
+    int runScript(Path script, PrintWriter out) {
+        if (scriptDepth >= MAX_SCRIPT_DEPTH) {
+            error(out, "Scripts run scripts more than " + MAX_SCRIPT_DEPTH + " deep: does " + script + " run itself?");
+            return ShellErrors.FAILED_CODE;
+        }
+        scriptDepth++;
+        try {
+            return runScriptLines(script, out);
+        }
+        finally {
+            scriptDepth--;
+        }
+    }
+
+    private int runScriptLines(Path script, PrintWriter out) {
         List<String> lines;
         try {
             lines = Files.readAllLines(script);
@@ -117,8 +155,17 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private void runInteractive(JLineInputProvider input) {
         LineReader reader = input.getLineReader();
-        PrintWriter out = reader.getTerminal().writer();
-        out.println("Affinity Grid shell. Type 'help' for the commands, 'quit' to leave.");
+        Terminal terminal = reader.getTerminal();
+        PrintWriter out = terminal.writer();
+        session.setInteractive(true);
+        // Ctrl-C while a command runs: stop waiting for it, not the shell (while reading, JLine handles it)
+        terminal.handle(Terminal.Signal.INT, signal -> {
+            Thread command = running;
+            if (command != null) {
+                command.interrupt();
+            }
+        });
+        out.println("Affinity Grid shell. Type 'help' for the commands, TAB to complete, 'quit' to leave.");
         out.println(connection.isEmbedded() ? "Starting an embedded grid with sample data..." : "Connecting...");
         out.flush();
         try {
@@ -152,16 +199,33 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
             if (word.equals("quit") || word.equals("exit")) {
                 break;
             }
-            execute(command, out, inputReader);
+            running = Thread.currentThread();
+            try {
+                execute(command, out, inputReader);
+            }
+            finally {
+                running = null;
+                Thread.interrupted(); // a Ctrl-C has done its job: it must not disturb the next command
+            }
         }
     }
 
-    /** Parses and runs one command line; returns its exit code. */
+    /** Parses and runs one command line; returns its exit code. Never throws: errors are printed. */
     int execute(String line, PrintWriter out, InputReader input) {
+        boolean debug = properties.isDebug() || GridCommandParser.words(line).contains("--" + GridCommandParser.DEBUG);
         try {
             Command helped = commandAskingForHelp(line);
             if (helped != null) {
-                out.println(helped.getHelp());
+                out.println(HelpCommands.describe(helped));
+                return 0;
+            }
+            String group = line.strip();
+            List<Command> members = registry.getCommandByName(group) == null ? registry.getCommandsByPrefix(group + " ") : List.of();
+            if (!group.isEmpty() && !members.isEmpty()) {
+                // e.g. "compute" alone: its sub-commands, in order
+                out.println("'" + group + "' is followed by one of:");
+                members.stream().sorted(java.util.Comparator.comparing(Command::getName))
+                        .forEach(c -> out.println("  " + c.getName() + "  " + c.getDescription()));
                 return 0;
             }
             ParsedInput parsed;
@@ -169,7 +233,7 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
                 parsed = parser.parse(line);
             }
             catch (RuntimeException e) {
-                error(out, ShellErrors.describe(e));
+                ShellErrors.print(out, ShellErrors.describe(e), e, debug);
                 return ShellErrors.USAGE_CODE;
             }
             ExitStatus status = executor.execute(new CommandContext(parsed, registry, out, input));
@@ -177,7 +241,7 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
                 return 0;
             }
             if (status.code() == ShellErrors.USAGE_CODE) {
-                error(out, status.description());
+                ShellErrors.print(out, status.description(), null, debug);
             }
             return status.code() > 0 ? status.code() : ShellErrors.USAGE_CODE;
         }
@@ -187,7 +251,13 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         catch (CommandExecutionException e) {
             // a command without the shell's error handling, e.g. a built-in one
-            error(out, ShellErrors.describe(e.getCause() == null ? e : e.getCause()));
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            ShellErrors.print(out, ShellErrors.describe(cause), cause, debug);
+            return ShellErrors.FAILED_CODE;
+        }
+        catch (RuntimeException e) {
+            // whatever else goes wrong, the session goes on
+            ShellErrors.print(out, ShellErrors.describe(e), e, debug);
             return ShellErrors.FAILED_CODE;
         }
         finally {

@@ -42,6 +42,42 @@ final class Inputs {
         return value;
     }
 
+    /** Most rows a result may be asked for. */
+    static final int MAX_LIMIT = 100_000;
+
+    /**
+     * A number of result rows: a whole number from 1 to {@value #MAX_LIMIT}.
+     *
+     * @throws IllegalArgumentException when {@code raw} is not one
+     */
+    static int limit(String raw) {
+        long value = positiveCount("limit", raw);
+        if (value > MAX_LIMIT) {
+            throw new IllegalArgumentException("--limit must be at most " + MAX_LIMIT + ", got " + value);
+        }
+        return (int) value;
+    }
+
+    /**
+     * A finite decimal number, e.g. {@code 1.1} or {@code -0.5}.
+     *
+     * @throws IllegalArgumentException when {@code raw} is not one
+     */
+    static double number(String option, String raw) {
+        String text = requireText(option, raw).strip().replace("_", "");
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + option + " must be a number, got '" + raw + "'");
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("--" + option + " must be a finite number, got '" + raw + "'");
+        }
+        return value;
+    }
+
     /**
      * @throws IllegalArgumentException when {@code raw} is null or blank
      */

@@ -1,78 +1,100 @@
 package io.affinitygrid.shell;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import io.affinitygrid.client.GridMap;
+import io.affinitygrid.client.Grid;
 
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-/** The {@code load} command: puts sample orders into a cache, with progress and timing. */
+/** The {@code load} command: puts sample data into a cache, with progress and timing. */
 @Component
 public class LoadCommands {
 
-    private static final int BAR_WIDTH = 20;
+    /** The sample data set of orders. */
+    static final String ORDERS = "orders";
+
+    /** The sample data set of lines of text. */
+    static final String WORDS = "words";
+
+    /** The sample data sets {@code load --type} knows. */
+    static final List<String> TYPES = List.of(ORDERS, WORDS);
 
     private final GridConnection connection;
+    private final GridCatalog catalog;
+    private final ShellSession session;
 
-    public LoadCommands(GridConnection connection) {
+    public LoadCommands(GridConnection connection, GridCatalog catalog, ShellSession session) {
         this.connection = connection;
+        this.catalog = catalog;
+        this.session = session;
     }
 
-    @Command(name = "load", group = GridCommandGroup.NAME,
-            description = "Load sample orders (keys 1..N) into a cache, with progress and timing",
+    @Command(name = "load", group = GridCommandGroup.DATA,
+            description = "Load sample data (orders or lines of text, keys 1..N) into a cache, with progress and timing",
             help = """
-                    load [--cache <cache>] [--count <N>] - load sample orders.
+                    load [--cache <cache>] [--count <N>] [--type orders|words] [--json] - load sample data.
 
-                    Puts orders 1..N into the cache, 1000 per request, and prints the progress every 10 % and
-                    then the elapsed time and rate. The orders are always the same for the same id (a fixed
-                    seed), so loading twice overwrites them with equal values. Each order has the fields id,
-                    customer, region (north/south/east/west), amount (two decimals) and quantity.
+                    Puts entries 1..N into the cache, 1000 per request, showing the progress, then prints the
+                    elapsed time and rate. The data is always the same for the same key (a fixed seed), so
+                    loading twice overwrites entries with equal values.
+                      --type orders  (default) orders with the fields id, customer, region (north/south/east/
+                                     west), amount (two decimals) and quantity (1-20); default cache 'orders'
+                      --type words   lines of text (plain String values) for 'compute words'; default cache
+                                     'words'
 
-                    Example:
+                    Examples:
                       load --cache orders --count 100000
-                      compute sum --cache orders --field amount""",
-            exitStatusExceptionMapper = ShellErrors.MAPPER)
+                      load --type words --count 5000
+                      compute words --cache words""",
+            completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void load(CommandContext context,
-            @Option(longName = "cache", description = "the cache to load", defaultValue = GridConnection.ORDERS) String cache,
-            @Option(longName = "count", description = "number of orders, keys 1..count", defaultValue = "10000") String count) {
+            @Option(longName = "cache", shortName = 'c', description = "the cache to load; by default 'orders' or 'words', after the type") String cache,
+            @Option(longName = "count", shortName = 'n', description = "number of entries, keys 1..count", defaultValue = "10000") String count,
+            @Option(longName = "type", shortName = 't', description = "the sample data: orders or words", defaultValue = ORDERS) String type,
+            @Option(longName = "json", description = "print the outcome as JSON") boolean json) {
         ShellErrors.run(context, () -> {
+            String dataSet = type == null ? ORDERS : type.strip().toLowerCase(Locale.ROOT);
+            if (!TYPES.contains(dataSet)) {
+                throw new IllegalArgumentException("--type must be one of " + String.join(", ", TYPES) + ", got '" + type + "'");
+            }
             long total = Inputs.positiveCount("count", count);
-            GridMap<Long, SampleOrder> orders = connection.grid().map(Inputs.requireText("cache", cache), Long.class, SampleOrder.class);
+            String map = cache == null ? dataSet : Inputs.requireText("cache", cache);
+            Grid grid = connection.grid();
             PrintWriter out = context.outputWriter();
             long started = System.nanoTime();
-            Progress progress = new Progress(out, total);
-            SampleData.standard().load(orders, total, progress::update);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            out.println(String.format(Locale.ROOT, "Loaded %,d orders into '%s' in %.2f s (%,.0f orders/s)",
-                    total, cache, seconds, total / Math.max(seconds, 1e-9)));
-        });
-    }
-
-    /** Prints a progress line each time another tenth of the orders is loaded. */
-    private static final class Progress {
-
-        private final PrintWriter out;
-        private final long total;
-        private int tenthsShown;
-
-        Progress(PrintWriter out, long total) {
-            this.out = out;
-            this.total = total;
-        }
-
-        void update(long loaded) {
-            int tenths = (int) (loaded * 10 / total);
-            if (tenths > tenthsShown) {
-                tenthsShown = tenths;
-                int filled = tenths * BAR_WIDTH / 10;
-                out.println(String.format(Locale.ROOT, "[%s%s] %3d%%  %,d / %,d", "#".repeat(filled),
-                        " ".repeat(BAR_WIDTH - filled), tenths * 10, loaded, total));
-                out.flush();
+            try (ProgressBar progress = new ProgressBar(out, session.loadProgress(json), dataSet.equals(ORDERS) ? "orders" : "lines")) {
+                if (dataSet.equals(ORDERS)) {
+                    SampleData.standard().load(grid.map(map, Long.class, SampleOrder.class), total, done -> progress.update(done, total));
+                }
+                else {
+                    SampleData.standard().loadLines(grid.map(map, Long.class, String.class), total, done -> progress.update(done, total));
+                }
             }
-        }
+            finally {
+                catalog.forget(map);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double rate = total / Math.max(seconds, 1e-9);
+            if (json) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("cache", map);
+                result.put("type", dataSet);
+                result.put("count", total);
+                result.put("elapsedMs", Math.round(seconds * 1000));
+                result.put("perSecond", Math.round(rate));
+                out.println(Json.write(result));
+            }
+            else {
+                out.println(String.format(Locale.ROOT, "Loaded %,d %s into '%s' in %.2f s (%,.0f %s/s)", total,
+                        dataSet.equals(ORDERS) ? "orders" : "lines", map, seconds, rate, dataSet.equals(ORDERS) ? "orders" : "lines"));
+            }
+        });
     }
 }

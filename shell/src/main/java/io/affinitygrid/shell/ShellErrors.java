@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  * prints the error and throws {@link CommandFailedException}; this mapper (named {@value #MAPPER} in every
  * {@code @Command}) turns that into exit code {@link #FAILED_CODE}. Exceptions raised before the body runs
  * (a required option missing) get {@link #USAGE_CODE}, and the runner prints their message.
+ *
+ * <p>With {@code --debug} on the command line (or {@code grid.debug=true} for every command), the error line
+ * is followed by the stack trace of its cause.
  */
 @Component(ShellErrors.MAPPER)
 public class ShellErrors implements ExitStatusExceptionMapper {
@@ -62,10 +65,24 @@ public class ShellErrors implements ExitStatusExceptionMapper {
         catch (RuntimeException e) {
             String message = describe(e);
             PrintWriter out = context.outputWriter();
-            out.println(PREFIX + message);
-            out.flush();
+            print(out, message, e, isDebug(context));
             throw new CommandFailedException(message, e);
         }
+    }
+
+    /** Whether the command was given {@code --debug}. */
+    static boolean isDebug(CommandContext context) {
+        var option = context.getOptionByLongName(GridCommandParser.DEBUG);
+        return option != null && "true".equalsIgnoreCase(option.value());
+    }
+
+    /** Prints "Error: message" and, when debugging, the stack trace of {@code cause} (if any). */
+    static void print(PrintWriter out, String message, Throwable cause, boolean debug) {
+        out.println(PREFIX + message);
+        if (debug && cause != null) {
+            cause.printStackTrace(out);
+        }
+        out.flush();
     }
 
     /** A one-line description of a failure: the SDK's message for grid errors, else the deepest message. */

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged shell run as users run it, a process per command: {@code java @config/jvm.options -jar
- * grid-shell.jar <command>}. Runs in the {@code integration-test} phase, after the jar is built.
+ * grid-shell.jar <command>}, and an interactive session in a pseudo-terminal. Runs in the
+ * {@code integration-test} phase, after the jar is built.
  */
 class GridShellJarIT {
 
@@ -50,13 +54,6 @@ class GridShellJarIT {
         assertThat(rows.get(0).get("sum")).isEqualTo(expectedSum(SAMPLE_ORDERS));
     }
 
-    @Test
-    void unknownCacheExitsNonZero() throws Exception {
-        Result result = run("--grid.embedded.sample-orders=10", "compute", "sum", "--cache", "nosuch", "--field", "amount");
-
-        assertThat(result.exitCode()).as(result.output()).isEqualTo(ShellErrors.FAILED_CODE);
-        assertThat(result.lines()).as(result.output()).anyMatch(line -> line.startsWith("Error: No map named 'nosuch'"));
-    }
 
     @Test
     void unreachableGridExitsNonZero() throws Exception {
@@ -73,16 +70,122 @@ class GridShellJarIT {
                 load --cache orders --count 2000
 
                 compute sum --cache orders --field amount
+                compute count --cache orders --where "amount > 0" --json
                 get --cache nosuch --key 1
                 topology
                 """);
 
-        Result result = run("--grid.embedded.sample-orders=10", "@" + script);
+        Result result = run("--grid.embedded.sample-orders=10", "--script", script.toString());
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(ShellErrors.FAILED_CODE);
         assertThat(TableOutput.rows(result.lines(), "count").get(0).get("sum")).isEqualTo(expectedSum(2000));
+        assertThat(result.lines()).as(result.output()).anyMatch(line -> line.startsWith(
+                "{\"operation\":\"count\",\"cache\":\"orders\",\"count\":2000,\"where\":\"amount > 0\",\"elapsedMs\":"));
         assertThat(result.lines()).anyMatch(line -> line.startsWith("Error: No map named 'nosuch'"));
         assertThat(result.output()).doesNotContain("primary/backup");
+    }
+
+    /**
+     * An interactive session in a pseudo-terminal (made by util-linux's {@code script}), typed key by key: the
+     * prompt, TAB completion of a command name, a cache name and a field name, and a computation's result.
+     */
+    @Test
+    void interactiveSessionCompletesWithTabAndComputes() throws Exception {
+        Path scriptCommand = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .map(dir -> Path.of(dir, "script")).filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(scriptCommand != null, "no util-linux 'script' on the PATH to make a pseudo-terminal");
+        List<String> java = new ArrayList<>(javaCommand());
+        java.addAll(List.of("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "--spring.shell.history.enabled=false"));
+        String commandLine = "stty cols 160 rows 50; exec " + String.join(" ", java.stream().map(GridShellJarIT::shellQuote).toList());
+        ProcessBuilder builder = new ProcessBuilder(scriptCommand.toString(), "-qfec", commandLine, "/dev/null").redirectErrorStream(true);
+        builder.environment().put("TERM", "xterm-256color");
+        Process process = builder.start();
+        Terminal terminal = new Terminal(process);
+        try {
+            terminal.await("grid[embedded 1 node]> ", Duration.ofMinutes(2));
+            terminal.type("comp\t");
+            terminal.await("compute group-by: Group the entries", Duration.ofSeconds(20)); // the command names, listed
+            terminal.type("\u0015"); // Ctrl-U: a new line
+            terminal.type("compute su\t");
+            terminal.await("compute sum ", Duration.ofSeconds(20));
+            terminal.type("--cache ord\t");
+            terminal.await("--cache orders ", Duration.ofSeconds(20));
+            terminal.type("--field am\t");
+            terminal.await("--field amount ", Duration.ofSeconds(20));
+            terminal.type("\r");
+            terminal.await("elapsed ms|", Duration.ofSeconds(60));
+            terminal.await("grid[embedded 1 node]> ", Duration.ofSeconds(20));
+            terminal.type("quit\r");
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(terminal.text()).isTrue();
+            assertThat(process.exitValue()).as(terminal.text()).isZero();
+
+            List<Map<String, String>> rows = TableOutput.rows(terminal.text().lines().toList(), "count");
+            assertThat(rows).as(terminal.text()).hasSize(1);
+            assertThat(rows.get(0).get("count")).isEqualTo(Integer.toString(SAMPLE_ORDERS));
+            assertThat(rows.get(0).get("sum")).isEqualTo(expectedSum(SAMPLE_ORDERS));
+        }
+        finally {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The screen of a process in a pseudo-terminal, as text without escape sequences, and its keyboard. */
+    private static final class Terminal {
+
+        private static final Pattern ESCAPES = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[=>()][0-9A-Za-z]?|[\r\u0007\u0008]");
+
+        private final Process process;
+        private final StringBuffer raw = new StringBuffer();
+        private int mark;
+
+        Terminal(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (InputStream in = process.getInputStream()) {
+                    byte[] buffer = new byte[4096];
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        raw.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    }
+                }
+                catch (IOException e) {
+                    // the process ended
+                }
+            }, "pty-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String text() {
+            return ESCAPES.matcher(raw).replaceAll("");
+        }
+
+        void type(String keys) throws IOException {
+            process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        /** Waits until {@code expected} appears after what was awaited before. */
+        void await(String expected, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                String text = text();
+                int at = text.indexOf(expected, mark);
+                if (at >= 0) {
+                    mark = at + expected.length();
+                    return;
+                }
+                if (!process.isAlive()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("'" + expected + "' did not appear on the terminal:\n" + text().substring(Math.min(mark, text().length())));
+        }
+    }
+
+    private static String shellQuote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static String expectedSum(int orders) {
@@ -100,13 +203,13 @@ class GridShellJarIT {
         }
     }
 
+    private static List<String> javaCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + jvmOptions.toAbsolutePath(),
+                "-Xmx1g", "-jar", jar.toAbsolutePath().toString());
+    }
+
     private static Result run(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("@" + jvmOptions.toAbsolutePath());
-        command.add("-Xmx1g");
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(javaCommand());
         command.addAll(List.of(args));
         Path log = Files.createTempFile("grid-shell-it-", ".out");
         try {

@@ -1,6 +1,7 @@
 package io.affinitygrid.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
 
@@ -15,6 +16,21 @@ class ShellArgumentsTest {
                 .containsExactly("compute", "sum", "--cache", "orders", "--field=amount");
         assertThat(ShellArguments.command("--grid.addresses=10.0.0.1:10800")).isEmpty();
         assertThat(ShellArguments.command("--help")).containsExactly("help");
+    }
+
+    @Test
+    void scriptsAndTheDebugFlag() {
+        assertThat(ShellArguments.script(List.of("@commands.txt"))).isEqualTo("commands.txt");
+        assertThat(ShellArguments.script(List.of("--script", "commands.txt"))).isEqualTo("commands.txt");
+        assertThat(ShellArguments.script(List.of("--script=commands.txt"))).isEqualTo("commands.txt");
+        assertThat(ShellArguments.script(List.of("topology"))).isNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> ShellArguments.script(List.of("--script")))
+                .withMessage("--script needs a file: --script commands.txt");
+
+        assertThat(ShellArguments.command("--debug", "topology")).containsExactly("topology");
+        assertThat(ShellArguments.command("--debug")).isEmpty();
+        assertThat(ShellArguments.springArguments("--debug", "--grid.addresses=a:1", "topology"))
+                .containsExactly("--grid.debug=true", "--grid.addresses=a:1", "topology");
     }
 
     @Test

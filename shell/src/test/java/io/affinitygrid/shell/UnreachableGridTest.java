@@ -25,9 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "grid.connect-timeout=2s" })
 class UnreachableGridTest {
 
+    private static int port;
+
     @DynamicPropertySource
     static void unusedAddress(DynamicPropertyRegistry registry) throws IOException {
-        int port;
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             port = socket.getLocalPort();
@@ -37,6 +38,9 @@ class UnreachableGridTest {
 
     @Autowired
     GridShellRunner runner;
+
+    @Autowired
+    GridPrompt prompt;
 
     @Test
     void everyGridCommandFailsWithTheSdksMessage() {
@@ -48,6 +52,22 @@ class UnreachableGridTest {
             assertThat(output.toString().lines()).as(command).singleElement().asString()
                     .startsWith("Error: Cannot reach the grid at [127.0.0.1:");
         }
+    }
+
+    @Test
+    void thePromptSaysSoAndAFailedConnectLeavesTheShellWhereItWas() {
+        StringWriter output = new StringWriter();
+        assertThat(runner.execute("connect 127.0.0.1:" + port, new PrintWriter(output), new InputReader() {
+        })).isEqualTo(ShellErrors.FAILED_CODE);
+        assertThat(output.toString().lines()).hasSize(2).first().isEqualTo("Connecting to 127.0.0.1:" + port + "...");
+        assertThat(output.toString().lines()).last().asString().startsWith("Error: Cannot reach the grid at [127.0.0.1:" + port + "]");
+        assertThat(prompt.label()).isEqualTo("127.0.0.1:" + port + " not connected");
+
+        output = new StringWriter();
+        assertThat(runner.execute("connect no-port-here:abc", new PrintWriter(output), new InputReader() {
+        })).isEqualTo(ShellErrors.FAILED_CODE);
+        assertThat(output.toString().lines()).last().asString().startsWith("Error: ").contains("no-port-here:abc");
+        assertThat(prompt.label()).isEqualTo("127.0.0.1:" + port + " not connected");
     }
 
     @Test
