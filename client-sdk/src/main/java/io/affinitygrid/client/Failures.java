@@ -2,6 +2,7 @@ package io.affinitygrid.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.ignite.client.ClientConnectionException;
@@ -28,6 +29,9 @@ final class Failures {
     private static final String JOB_ERROR_MARKER = ", err=";
     private static final String UNKNOWN_CACHE = "Cache does not exist";
     private static final String UNKNOWN_TASK = "Unknown task name";
+    private static final String PARTITION_LOST = "partition data has been lost";
+    private static final String PARTITION_LOST_EXCEPTION = "CacheInvalidStateException";
+    private static final Pattern LOST_PARTITION = Pattern.compile("partition data has been lost\\).*[\\[ ]partition=(\\d+)");
 
     private Failures() {
     }
@@ -40,6 +44,16 @@ final class Failures {
             }
         }
         return false;
+    }
+
+    /** Whether a TLS handshake failed (untrusted certificate, TLS on one side only, no common protocol). */
+    static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return anyMessageContains(e, "SSL") || anyMessageContains(e, "TLS");
     }
 
     /** Whether the thin client gave up waiting (for a connection or an answer). */
@@ -59,6 +73,28 @@ final class Failures {
     /** Whether a node answered that the cache does not exist. */
     static boolean isUnknownCache(Throwable e) {
         return anyMessageContains(e, UNKNOWN_CACHE);
+    }
+
+    /**
+     * Whether a node refused an operation because every copy of the key's partition was lost (the cache's
+     * partition-loss policy is a safe one). Ignite's message: "Failed to execute the cache operation (all
+     * partition owners have left the grid, partition data has been lost) [cacheName=..., partition=..., key=...]".
+     */
+    static boolean isPartitionLost(Throwable e) {
+        return anyMessageContains(e, PARTITION_LOST) || anyMessageContains(e, PARTITION_LOST_EXCEPTION);
+    }
+
+    /** The partition named by a partition-loss failure, or {@link PartitionLostException#UNKNOWN_PARTITION}. */
+    static int lostPartition(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                Matcher matcher = LOST_PARTITION.matcher(t.getMessage());
+                if (matcher.find()) {
+                    return Integer.parseInt(matcher.group(1));
+                }
+            }
+        }
+        return PartitionLostException.UNKNOWN_PARTITION;
     }
 
     /** Whether a node answered that no task of the requested name is deployed. */

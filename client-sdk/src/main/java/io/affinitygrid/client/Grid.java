@@ -9,17 +9,23 @@ import io.affinitygrid.compute.NodeSummary;
  * A connection to the grid: the entry point of the SDK.
  *
  * <pre>{@code
- * GridConfig config = GridConfig.builder().addresses("10.0.0.1:10800", "10.0.0.2:10800", "10.0.0.3:10800").build();
+ * GridConfig config = GridConfig.builder()
+ *         .addresses("10.0.0.1:10800", "10.0.0.2:10800", "10.0.0.3:10800")
+ *         .nearCache("orders", NearCacheConfig.defaults())
+ *         .build();
  * try (Grid grid = Grid.connect(config)) {
  *     GridMap<Long, Order> orders = grid.map("orders", Long.class, Order.class);
  *     orders.put(1L, new Order(1L, "ada", 12.50));
+ *     CompletableFuture<Order> first = orders.async().get(1L);
  *     SumResult total = grid.compute().sum("orders", "amount");
  * }
  * }</pre>
+ * A complete, compiled example is the SDK's {@code ReadmeExampleTest}, also shown in the README.
  *
  * <p>Thread-safe: one {@code Grid} is meant to be shared by the whole application. Keys go straight to the
- * node that holds their partition; computations run on the nodes, next to the data. Give the addresses of
- * several nodes: when the node in use leaves, the connection moves to another one.
+ * node that holds their partition (partition awareness); computations run on the nodes, next to the data.
+ * Give the addresses of several nodes: when the node in use leaves, the connection moves to another one,
+ * and a node that comes back is reconnected to on a later call.
  *
  * <p>Every method throws {@link GridException} (or a subclass) when the grid fails, never an exception of
  * the underlying client: {@link GridUnavailableException} when no node can be reached, and a plain
@@ -44,19 +50,23 @@ public interface Grid extends AutoCloseable {
     /**
      * Returns a typed view of an existing map (a cache on the grid). Checks that the map exists (one
      * round trip); the view itself is immutable, thread-safe and may be kept for the life of this grid.
-     * A primitive type such as {@code long.class} stands for its wrapper ({@code Long.class}).
+     * A primitive type such as {@code long.class} stands for its wrapper ({@code Long.class}). When the
+     * configuration gives the map a near cache, the first view of the map starts it (one more round trip,
+     * to subscribe to the map's changes); all views of the map share it.
      *
      * @param name the map's name, not null
      * @param keyType the type of the map's keys, not null
      * @param valueType the type of the map's values, not null
      * @throws UnknownMapException when the grid has no map of that name; its message lists the maps that exist
      * @throws NullPointerException when an argument is null
-     * @throws GridException when the grid cannot be asked, or this grid is closed
+     * @throws GridException when the grid cannot be asked (or cannot subscribe the near cache to the map's
+     *         changes), or this grid is closed
      */
     <K, V> GridMap<K, V> map(String name, Class<K> keyType, Class<V> valueType);
 
     /**
-     * Names of the maps on the grid.
+     * Names of the maps on the grid. The grid's own maps, whose names start with {@code __} (such as the
+     * progress of running computations), are left out.
      *
      * @return an immutable, sorted set; empty when the grid has no map
      * @throws GridException when the grid cannot be asked, or this grid is closed
@@ -64,8 +74,8 @@ public interface Grid extends AutoCloseable {
     Set<String> mapNames();
 
     /**
-     * Describes every map on the grid: mode, backups, partitions and number of entries. Maps created or
-     * destroyed while this runs may be missing or present.
+     * Describes every map on the grid, as listed by {@link #mapNames()}: mode, backups, partitions and number
+     * of entries. Maps created or destroyed while this runs may be missing or present.
      *
      * @return an immutable list sorted by map name
      * @throws GridException when the grid cannot be asked, or this grid is closed
@@ -93,8 +103,11 @@ public interface Grid extends AutoCloseable {
 
     /**
      * Closes the connection to every node. Idempotent and thread-safe; after it returns, every operation
-     * of this grid and of its views throws {@link GridException} ("grid connection is closed"). Operations
-     * running concurrently with {@code close()} fail with that exception too.
+     * of this grid and of its views throws {@link GridException} ("grid connection is closed"), or returns
+     * a future failed with it. Operations running concurrently with {@code close()} fail with that exception
+     * too. Empties the near caches and removes the meters from the registry. Returns within about two
+     * seconds: it waits that long at most for the SDK's threads to complete the futures of the requests
+     * that were in flight.
      */
     @Override
     void close();

@@ -1,12 +1,32 @@
 package io.affinitygrid.client;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * How to reach the grid. Immutable and thread-safe; created with {@link #builder()}.
+ * How to reach the grid, which maps to keep a near cache of, and where to publish meters. Immutable and
+ * thread-safe (the meter registry it carries is the application's); created with {@link #builder()}:
+ *
+ * <pre>{@code
+ * GridConfig config = GridConfig.builder()
+ *         .addresses("10.0.0.1:10800", "10.0.0.2:10800", "10.0.0.3:10800")
+ *         .requestTimeout(Duration.ofSeconds(10))
+ *         .nearCache("customers", NearCacheConfig.builder().maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(10)).build())
+ *         .meterRegistry(meterRegistry)
+ *         .build();
+ * }</pre>
+ *
+ * <p>A complete example is in the SDK's {@code ReadmeExampleTest}.
  */
 public final class GridConfig {
 
@@ -16,14 +36,33 @@ public final class GridConfig {
     private final List<String> addresses;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final Map<String, NearCacheConfig> nearCaches;
+    private final MeterRegistry meterRegistry;
+    private final String userName;
+    private final String password;
+    private final Path trustStore;
+    private final String trustStorePassword;
+    private final Path keyStore;
+    private final String keyStorePassword;
 
     private GridConfig(Builder builder) {
         this.addresses = List.copyOf(builder.addresses);
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
+        this.nearCaches = Collections.unmodifiableMap(new LinkedHashMap<>(builder.nearCaches));
+        this.meterRegistry = builder.meterRegistry;
+        this.userName = builder.userName;
+        this.password = builder.password;
+        this.trustStore = builder.trustStore;
+        this.trustStorePassword = builder.trustStorePassword;
+        this.keyStore = builder.keyStore;
+        this.keyStorePassword = builder.keyStorePassword;
     }
 
-    /** A new builder with no address, a 5 s connect timeout and a 30 s request timeout. */
+    /**
+     * A new builder with no address, a 5 s connect timeout, a 30 s request timeout, no near cache and no
+     * meters.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -56,9 +95,72 @@ public final class GridConfig {
         return requestTimeout;
     }
 
+    /**
+     * The near caches, by map name.
+     *
+     * @return an immutable map, in the order given; empty when no map has a near cache
+     */
+    public Map<String, NearCacheConfig> nearCaches() {
+        return nearCaches;
+    }
+
+    /**
+     * The near cache of one map, if it has one.
+     *
+     * @param mapName a map name, not null
+     * @throws NullPointerException when {@code mapName} is null
+     */
+    public Optional<NearCacheConfig> nearCache(String mapName) {
+        Objects.requireNonNull(mapName, "mapName must not be null");
+        return Optional.ofNullable(nearCaches.get(mapName));
+    }
+
+    /** The registry that receives the SDK's meters, if one was given. */
+    public Optional<MeterRegistry> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
+    }
+
+    /** The user this client logs in as, if {@link Builder#credentials(String, String)} was given. */
+    public Optional<String> userName() {
+        return Optional.ofNullable(userName);
+    }
+
+    /** The password of {@link #userName()}; {@code null} when no credentials were given. Not shown by {@link #toString()}. */
+    String password() {
+        return password;
+    }
+
+    /** Whether the client connects with TLS: a {@link Builder#trustStore(Path, String) trust store} was given. */
+    public boolean tlsEnabled() {
+        return trustStore != null;
+    }
+
+    /** The trust store of TLS connections, if TLS is on. */
+    public Optional<Path> trustStore() {
+        return Optional.ofNullable(trustStore);
+    }
+
+    String trustStorePassword() {
+        return trustStorePassword;
+    }
+
+    /** The client's own key store (certificate), if the grid requires one. */
+    public Optional<Path> keyStore() {
+        return Optional.ofNullable(keyStore);
+    }
+
+    String keyStorePassword() {
+        return keyStorePassword;
+    }
+
+    /** Shows the settings, never a password. */
     @Override
     public String toString() {
-        return "GridConfig[addresses=" + addresses + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
+        return "GridConfig[addresses=" + addresses + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + (nearCaches.isEmpty() ? "" : ", nearCaches=" + nearCaches)
+                + (meterRegistry == null ? "" : ", meterRegistry=" + meterRegistry.getClass().getSimpleName())
+                + (userName == null ? "" : ", user=" + userName)
+                + (trustStore == null ? "" : ", tls=on" + (keyStore == null ? "" : " with client certificate")) + "]";
     }
 
     /** Builds a {@link GridConfig}. Each setter fails at once on a bad value, naming the setting. Not thread-safe. */
@@ -67,6 +169,14 @@ public final class GridConfig {
         private final List<String> addresses = new ArrayList<>();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private final Map<String, NearCacheConfig> nearCaches = new LinkedHashMap<>();
+        private MeterRegistry meterRegistry;
+        private String userName;
+        private String password;
+        private Path trustStore;
+        private String trustStorePassword;
+        private Path keyStore;
+        private String keyStorePassword;
 
         private Builder() {
         }
@@ -131,14 +241,127 @@ public final class GridConfig {
         }
 
         /**
+         * Keeps a near cache of a map: entries read through {@link Grid#map(String, Class, Class)} views of
+         * it are kept in this client's memory, and reading them again makes no network call. The grid
+         * notifies the client of every change to the map, and the client drops the changed entries. Worth it
+         * for maps read much more often than they change. Calling it again for the same map replaces its settings.
+         *
+         * @param mapName the map's name, not null or blank; whether the map exists is checked by
+         *        {@link Grid#map(String, Class, Class)}
+         * @param nearCache its bounds, not null; {@link NearCacheConfig#defaults()} for the defaults
+         * @return this builder
+         * @throws IllegalArgumentException when {@code mapName} is null or blank, or {@code nearCache} is null
+         */
+        public Builder nearCache(String mapName, NearCacheConfig nearCache) {
+            if (mapName == null || mapName.isBlank()) {
+                throw new IllegalArgumentException("nearCache: the map name must not be " + (mapName == null ? "null" : "blank"));
+            }
+            if (nearCache == null) {
+                throw new IllegalArgumentException("nearCache: the settings of map '" + mapName + "' must not be null;"
+                        + " use NearCacheConfig.defaults()");
+            }
+            nearCaches.put(mapName, nearCache);
+            return this;
+        }
+
+        /**
+         * Publishes the SDK's meters to this registry: a timer per map and operation
+         * ({@code grid.client.operations}), an error counter ({@code grid.client.errors}) and the near caches'
+         * size, gets, evictions and invalidations ({@code grid.client.near.cache.*}). None by default. The
+         * meters are removed from the registry when the grid is closed. Needs {@code io.micrometer:micrometer-core}
+         * on the classpath, which the SDK does not bring by itself. Two grids connected with the same registry
+         * share the meters of the maps they both use (same names and tags).
+         *
+         * @param registry the registry, not null
+         * @return this builder
+         * @throws IllegalArgumentException when null
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            if (registry == null) {
+                throw new IllegalArgumentException("meterRegistry must not be null");
+            }
+            this.meterRegistry = registry;
+            return this;
+        }
+
+        /**
+         * Logs in as this user; needed when the grid has authentication on (its {@code security} profile). None by
+         * default.
+         *
+         * @param userName the user, not null or blank
+         * @param password its password, not null or empty
+         * @return this builder
+         * @throws IllegalArgumentException when the user name is null or blank, or the password null or empty
+         */
+        public Builder credentials(String userName, String password) {
+            if (userName == null || userName.isBlank()) {
+                throw new IllegalArgumentException("credentials: the user name must not be " + (userName == null ? "null" : "blank"));
+            }
+            if (password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("credentials: the password of user '" + userName + "' must not be "
+                        + (password == null ? "null" : "empty"));
+            }
+            this.userName = userName;
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * Connects with TLS, trusting the certificates in this store (those of the grid's nodes, or of the
+         * authority that signed them); needed when the grid has TLS on. Off by default.
+         *
+         * @param path a PKCS12 or JKS file, not null; it must exist
+         * @param password its password, not null
+         * @return this builder
+         * @throws IllegalArgumentException when the path is null or no readable file, or the password is null
+         */
+        public Builder trustStore(Path path, String password) {
+            this.trustStore = storeFile(path, "trustStore");
+            this.trustStorePassword = Objects.requireNonNullElseGet(password, () -> {
+                throw new IllegalArgumentException("trustStore: the password of " + path + " must not be null");
+            });
+            return this;
+        }
+
+        /**
+         * Presents the certificate in this store when the grid requires client certificates. Needs
+         * {@link #trustStore(Path, String)} too. None by default.
+         *
+         * @param path a PKCS12 or JKS file holding the client's private key and certificate, not null; it must exist
+         * @param password its password (and its key's), not null
+         * @return this builder
+         * @throws IllegalArgumentException when the path is null or no readable file, or the password is null
+         */
+        public Builder keyStore(Path path, String password) {
+            this.keyStore = storeFile(path, "keyStore");
+            this.keyStorePassword = Objects.requireNonNullElseGet(password, () -> {
+                throw new IllegalArgumentException("keyStore: the password of " + path + " must not be null");
+            });
+            return this;
+        }
+
+        private static Path storeFile(Path path, String name) {
+            if (path == null) {
+                throw new IllegalArgumentException(name + ": the path must not be null");
+            }
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new IllegalArgumentException(name + ": no readable file at " + path.toAbsolutePath());
+            }
+            return path;
+        }
+
+        /**
          * Builds the configuration. The builder may be reused afterwards; the configuration does not change with it.
          *
          * @return an immutable configuration
-         * @throws IllegalStateException when no address was given
+         * @throws IllegalStateException when no address was given, or a key store without a trust store
          */
         public GridConfig build() {
             if (addresses.isEmpty()) {
                 throw new IllegalStateException("addresses: give at least one node address, e.g. 127.0.0.1:" + DEFAULT_PORT);
+            }
+            if (keyStore != null && trustStore == null) {
+                throw new IllegalStateException("keyStore: a client certificate is only sent over TLS; give trustStore(...) too");
             }
             return new GridConfig(this);
         }

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A typed view of one map (cache) on the grid, obtained from {@link Grid#map(String, Class, Class)}.
- * Immutable and thread-safe; each call goes to the node that holds the key's partition.
+ * Immutable and thread-safe; each call goes to the node that holds the key's partition, and waits for
+ * its answer. {@link #async()} gives the same operations returning {@code CompletableFuture}s.
  *
  * <p><b>Arguments.</b> Keys and values must not be null and must be instances of the view's key and value
  * types; otherwise the call throws {@link NullPointerException} or {@link IllegalArgumentException}
@@ -14,9 +15,21 @@ import java.util.Set;
  * before anything is sent.
  *
  * <p><b>Failures.</b> Every method may throw {@link GridException}: {@link GridUnavailableException} when
- * no node can be reached, {@link UnknownMapException} when the map was destroyed, and a plain
- * {@code GridException} for anything else (e.g. lost partitions, a closed grid, a value stored under a key
- * that is not of the view's value type), with the grid's cause.
+ * no node can be reached, {@link UnknownMapException} when the map was destroyed,
+ * {@link PartitionLostException} when the key's partition lost every copy, {@link GridTimeoutException}
+ * when the grid does not answer within the request timeout, and a plain {@code GridException} for
+ * anything else (e.g. a closed grid, a value stored under a key that is not of the view's value type),
+ * with the grid's cause. Reads and idempotent writes ({@code get}, {@code getAll}, {@code containsKey},
+ * {@code size}, {@code put}, {@code putAll}, {@code removeAll}, {@code clear}) are re-sent to another node
+ * when the connection to one is lost; the others ({@code putIfAbsent}, {@code replace}, {@code remove},
+ * {@code getAndPut}, {@code getAndRemove}) are not, since their result would be wrong if the first attempt
+ * was applied: a {@code GridUnavailableException} from one of them means the write may or may not have
+ * been applied.
+ *
+ * <p><b>Near cache.</b> When the {@link GridConfig} gives this map a near cache, {@code get}, {@code getAll}
+ * and {@code containsKey} answer from this client's memory for the keys read before and unchanged since
+ * (no network call), and every write through this client drops the written keys from it before it returns.
+ * Changes made by other clients reach it within the time their notice takes to arrive.
  *
  * @param <K> key type
  * @param <V> value type
@@ -27,7 +40,13 @@ public interface GridMap<K, V> {
     String name();
 
     /**
-     * The value of {@code key}.
+     * The asynchronous view of this map: the same operations, returning {@code CompletableFuture}s.
+     * {@code map.async().sync()} is this map.
+     */
+    AsyncGridMap<K, V> async();
+
+    /**
+     * The value of {@code key}; from the near cache when the map has one and holds the key.
      *
      * @return the value, or {@code null} when the key has none
      * @throws NullPointerException when {@code key} is null
@@ -37,7 +56,7 @@ public interface GridMap<K, V> {
     V get(K key);
 
     /**
-     * Values of the given keys.
+     * Values of the given keys; those in the near cache, if any, are not fetched.
      *
      * @param keys the keys, not null and without null elements; may be empty
      * @return a new map owned by the caller; keys with no value are absent from it
@@ -69,6 +88,59 @@ public interface GridMap<K, V> {
     void putAll(Map<? extends K, ? extends V> entries);
 
     /**
+     * Stores {@code value} under {@code key} if the key has no value, atomically.
+     *
+     * @return whether the value was stored
+     * @throws NullPointerException when {@code key} or {@code value} is null
+     * @throws IllegalArgumentException when {@code key} or {@code value} is not of its type
+     * @throws GridException when the grid fails
+     */
+    boolean putIfAbsent(K key, V value);
+
+    /**
+     * Stores {@code value} under {@code key} if the key has a value, atomically.
+     *
+     * @return whether the value was replaced
+     * @throws NullPointerException when {@code key} or {@code value} is null
+     * @throws IllegalArgumentException when {@code key} or {@code value} is not of its type
+     * @throws GridException when the grid fails
+     */
+    boolean replace(K key, V value);
+
+    /**
+     * Compare-and-set: stores {@code value} under {@code key} if the key's value equals {@code expected},
+     * atomically. Values are compared by their serialized form, field by field.
+     *
+     * @return whether the value was replaced
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when an argument is not of its type
+     * @throws GridException when the grid fails
+     */
+    boolean replace(K key, V expected, V value);
+
+    /**
+     * Stores {@code value} under {@code key} and returns the value it replaced, atomically.
+     *
+     * @return the previous value, or {@code null} when the key had none
+     * @throws NullPointerException when {@code key} or {@code value} is null
+     * @throws IllegalArgumentException when {@code key} or {@code value} is not of its type
+     * @throws GridException when the grid fails, or the previous value is not of the value type (the new
+     *         value is stored then)
+     */
+    V getAndPut(K key, V value);
+
+    /**
+     * Removes the value of {@code key} and returns it, atomically.
+     *
+     * @return the removed value, or {@code null} when the key had none
+     * @throws NullPointerException when {@code key} is null
+     * @throws IllegalArgumentException when {@code key} is not of the key type
+     * @throws GridException when the grid fails, or the removed value is not of the value type (it is
+     *         removed then)
+     */
+    V getAndRemove(K key);
+
+    /**
      * Removes the value of {@code key}.
      *
      * @return whether there was one
@@ -77,6 +149,17 @@ public interface GridMap<K, V> {
      * @throws GridException when the grid fails
      */
     boolean remove(K key);
+
+    /**
+     * Removes the value of {@code key} if it equals {@code expected}, atomically. Values are compared by
+     * their serialized form, field by field.
+     *
+     * @return whether the value was removed
+     * @throws NullPointerException when {@code key} or {@code expected} is null
+     * @throws IllegalArgumentException when {@code key} or {@code expected} is not of its type
+     * @throws GridException when the grid fails
+     */
+    boolean remove(K key, V expected);
 
     /**
      * Removes the values of the given keys.
@@ -89,7 +172,7 @@ public interface GridMap<K, V> {
     void removeAll(Collection<? extends K> keys);
 
     /**
-     * Whether {@code key} has a value.
+     * Whether {@code key} has a value; {@code true} without a network call when the near cache holds it.
      *
      * @throws NullPointerException when {@code key} is null
      * @throws IllegalArgumentException when {@code key} is not of the key type
@@ -105,7 +188,8 @@ public interface GridMap<K, V> {
     long size();
 
     /**
-     * Removes every entry of the map, on every node. Removals are seen by listeners like single removes.
+     * Removes every entry of the map, on every node. Removals are seen by listeners like single removes,
+     * so every near cache of the map drops them.
      *
      * @throws GridException when the grid fails
      */

@@ -9,7 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.affinitygrid.compute.ClusterInfoTask;
@@ -21,59 +31,199 @@ import org.apache.ignite.client.ClientAuthenticationException;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientCacheConfiguration;
 import org.apache.ignite.client.IgniteClient;
+import org.apache.ignite.client.SslMode;
 import org.apache.ignite.configuration.ClientConfiguration;
 
 /**
  * The {@link Grid} over Ignite's thin client, with partition awareness on (key operations go straight to
- * the primary node of the key's partition). Thread-safe: {@link IgniteClient} is, and the rest is immutable
- * but for the closed flag. Every Ignite exception is translated here into the SDK's exceptions.
+ * the primary node of the key's partition). Thread-safe: {@link IgniteClient} is, the near caches are in a
+ * concurrent map, and the rest is immutable but for the closed flag. Every Ignite exception is translated
+ * here into the SDK's exceptions.
+ *
+ * <p>The thin client runs its async completions and its continuous-query notices on this grid's own
+ * executor (a cached pool of daemon threads), rather than on the common fork-join pool, which has a single
+ * thread on a two-core machine: an application blocking in a continuation there would hold up the notices
+ * that keep near caches coherent.
  */
 final class ThinClientGrid implements Grid {
 
     private static final String CLOSED = "grid connection is closed";
+    /** Prefix of the names of the grid's own maps, which are not listed. */
+    static final String INTERNAL_PREFIX = "__";
+    private static final AtomicInteger GRIDS = new AtomicInteger();
+    /**
+     * At most {@value #RECONNECT_ATTEMPTS} attempts to reconnect to one node per this period; Ignite's
+     * default, 30 s, would keep a client away from a grid for half a minute after a short outage.
+     */
+    static final long RECONNECT_THROTTLING_MILLIS = 5_000;
+    static final int RECONNECT_ATTEMPTS = 3;
+    /** How long {@link #close()} waits for the async threads to finish their work. */
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
 
     private final GridConfig config;
     private final IgniteClient client;
+    private final ExecutorService executor;
+    /** Fails asynchronous requests that the request timeout passed; one daemon thread. */
+    private final ScheduledThreadPoolExecutor timer;
+    private final GridMetrics metrics;
     private final ThinClientGridCompute compute;
+    private final Map<String, NearCache> nearCaches = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ThinClientGrid(GridConfig config, IgniteClient client) {
+    private ThinClientGrid(GridConfig config, IgniteClient client, ExecutorService executor) {
         this.config = config;
         this.client = client;
+        this.executor = executor;
+        this.timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "grid-client-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.metrics = config.meterRegistry().isPresent() ? MicrometerGridMetrics.create(config.meterRegistry().get())
+                : GridMetrics.NONE;
         this.compute = new ThinClientGridCompute(this, client.compute().withTimeout(config.requestTimeout().toMillis()));
     }
 
     static Grid connect(GridConfig config) {
         Objects.requireNonNull(config, "config must not be null");
+        ExecutorService executor = asyncExecutor();
         ClientConfiguration clientConfig = new ClientConfiguration()
                 .setAddresses(config.addresses().toArray(String[]::new))
                 .setPartitionAwarenessEnabled(true)
                 // the handshake timeout bounds the socket connect as well as the handshake
                 .setHandshakeTimeout(millis(config.connectTimeout()))
-                .setRequestTimeout(millis(config.requestTimeout()));
+                .setRequestTimeout(millis(config.requestTimeout()))
+                .setRetryPolicy(new IdempotentRetryPolicy())
+                .setReconnectThrottlingPeriod(RECONNECT_THROTTLING_MILLIS)
+                .setReconnectThrottlingRetries(RECONNECT_ATTEMPTS)
+                .setAsyncContinuationExecutor(executor);
+        secure(clientConfig, config);
         IgniteClient client;
         try {
             client = Ignition.startClient(clientConfig);
         }
-        catch (ClientAuthenticationException e) {
-            throw new GridException("The grid at " + config.addresses() + " refused the connection: "
-                    + Failures.withoutFinalPeriod(Failures.message(e)) + ". Check the credentials the grid expects.", e);
-        }
         catch (RuntimeException e) {
-            String reason = Failures.isTimeout(e) ? "no answer within " + config.connectTimeout().toMillis() + " ms"
-                    : Failures.withoutFinalPeriod(Failures.message(e));
-            throw new GridUnavailableException(config.addresses(), "Cannot reach the grid at " + config.addresses()
-                    + ": " + reason + ". Check that a grid node is running and that the address and"
-                    + " thin-client port are right.", e);
+            executor.shutdownNow();
+            throw connectFailure(config, e);
         }
         try {
-            return new ThinClientGrid(config, client);
+            return new ThinClientGrid(config, client, executor);
         }
         catch (RuntimeException e) {
             client.close();
+            executor.shutdownNow();
             throw new GridException("Cannot set up the connection to the grid at " + config.addresses() + ": "
                     + Failures.message(e), e);
         }
+    }
+
+    /** Credentials and TLS, when the configuration has them. */
+    private static void secure(ClientConfiguration clientConfig, GridConfig config) {
+        config.userName().ifPresent(user -> clientConfig.setUserName(user).setUserPassword(config.password()));
+        if (config.tlsEnabled()) {
+            // Our own SSL context: Ignite's, built from store paths, fails without a client key store.
+            javax.net.ssl.SSLContext context = sslContext(config);
+            clientConfig.setSslMode(SslMode.REQUIRED).setSslContextFactory(new FixedSslContext(context));
+        }
+    }
+
+    /**
+     * The TLS context of the configuration's trust store and, if given, key store.
+     *
+     * @throws GridException when a store cannot be opened with its password
+     */
+    static javax.net.ssl.SSLContext sslContext(GridConfig config) {
+        try {
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(loadStore(config.trustStore().orElseThrow(), config.trustStorePassword(), "trustStore"));
+            javax.net.ssl.KeyManager[] keys = null;
+            if (config.keyStore().isPresent()) {
+                javax.net.ssl.KeyManagerFactory keyFactory = javax.net.ssl.KeyManagerFactory.getInstance(
+                        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+                keyFactory.init(loadStore(config.keyStore().get(), config.keyStorePassword(), "keyStore"),
+                        config.keyStorePassword().toCharArray());
+                keys = keyFactory.getKeyManagers();
+            }
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys, trust.getTrustManagers(), null);
+            return context;
+        }
+        catch (java.security.GeneralSecurityException e) {
+            throw new GridException("Cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a PKCS12 or JKS store (the JDK reads either as PKCS12). */
+    private static java.security.KeyStore loadStore(java.nio.file.Path path, String password, String setting) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance(
+                    path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12");
+            store.load(in, password.toCharArray());
+            return store;
+        }
+        catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new GridException("Cannot set up TLS: " + setting + " " + path.toAbsolutePath() + " does not open with"
+                    + " the password given: " + e.getMessage(), e);
+        }
+    }
+
+    /** Hands the thin client a TLS context made once. Not serialized: the thin client only calls it. */
+    private static final class FixedSslContext implements javax.cache.configuration.Factory<javax.net.ssl.SSLContext> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient javax.net.ssl.SSLContext context;
+
+        FixedSslContext(javax.net.ssl.SSLContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public javax.net.ssl.SSLContext create() {
+            return context;
+        }
+    }
+
+    private static GridException connectFailure(GridConfig config, RuntimeException e) {
+        if (e instanceof ClientAuthenticationException) {
+            String user = config.userName().orElse(null);
+            String message = user == null
+                    ? "The grid at " + config.addresses() + " requires a user name and password: "
+                            + Failures.withoutFinalPeriod(Failures.message(e)) + ". Configure them with GridConfig.Builder.credentials(user, password)."
+                    : "The grid at " + config.addresses() + " refused user '" + user + "': "
+                            + Failures.withoutFinalPeriod(Failures.message(e)) + ". Check the user name and password given to"
+                            + " GridConfig.Builder.credentials(user, password).";
+            return new AuthenticationFailedException(config.addresses(), user, message, e);
+        }
+        String reason = Failures.isTimeout(e) ? "no answer within " + config.connectTimeout().toMillis() + " ms"
+                : Failures.withoutFinalPeriod(Failures.message(e));
+        String tls = "";
+        if (Failures.isTlsFailure(e)) {
+            tls = config.tlsEnabled() ? " The TLS handshake failed: check that the grid has TLS on and that trustStore(...)"
+                    + " holds the certificate of the grid's nodes (or of the authority that signed it), and give"
+                    + " keyStore(...) if the grid requires client certificates."
+                    : "";
+        }
+        if (tls.isEmpty() && !config.tlsEnabled()) {
+            tls = " If the grid has TLS on, connect with GridConfig.Builder.trustStore(path, password).";
+        }
+        return new GridUnavailableException(config.addresses(), "Cannot reach the grid at " + config.addresses()
+                + ": " + reason + ". Check that a grid node is running and that the address and"
+                + " thin-client port are right." + tls, e);
+    }
+
+    /** A cached pool of daemon threads: idle threads end after a minute. */
+    private static ExecutorService asyncExecutor() {
+        int grid = GRIDS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, "grid-client-" + grid + "-async-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
     }
 
     private static int millis(Duration duration) {
@@ -87,12 +237,31 @@ final class ThinClientGrid implements Grid {
         Objects.requireNonNull(valueType, "valueType must not be null");
         requireMap(name);
         ClientCache<Object, Object> cache = client.cache(name);
-        return new ThinClientGridMap<>(this, cache, name, wrap(keyType), wrap(valueType));
+        NearCache near = nearCache(name, cache);
+        return new ThinClientGridMap<>(this, cache, name, wrap(keyType), wrap(valueType), near, metrics.operations(name));
+    }
+
+    /**
+     * The near cache of a map, shared by all its views, started (its continuous query registered) when
+     * first asked for; {@code null} when the configuration gives the map none.
+     */
+    private NearCache nearCache(String name, ClientCache<Object, Object> cache) {
+        NearCacheConfig settings = config.nearCaches().get(name);
+        if (settings == null) {
+            return null;
+        }
+        NearCache near = nearCaches.computeIfAbsent(name, n -> {
+            NearCache created = new NearCache(n, settings, this, cache);
+            metrics.bindNearCache(n, created);
+            return created;
+        });
+        near.start();
+        return near;
     }
 
     @Override
     public Set<String> mapNames() {
-        return Collections.unmodifiableSet(new TreeSet<>(call(null, "list the maps", client::cacheNames)));
+        return Collections.unmodifiableSet(userMaps(call(null, "list the maps", client::cacheNames)));
     }
 
     @Override
@@ -171,10 +340,32 @@ final class ThinClientGrid implements Grid {
         return config;
     }
 
+    /**
+     * Closes the near caches, the thin client (which fails the requests in flight) and the async threads,
+     * after letting them complete the futures of those requests for up to {@value #CLOSE_WAIT_MILLIS} ms,
+     * then removes the meters.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            client.close();
+            try {
+                nearCaches.values().forEach(NearCache::close);
+                client.close();
+            }
+            finally {
+                timer.shutdownNow();
+                executor.shutdown();
+                try {
+                    if (!executor.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                        executor.shutdownNow();
+                    }
+                }
+                catch (InterruptedException e) {
+                    executor.shutdownNow();
+                    Thread.currentThread().interrupt();
+                }
+                metrics.close();
+            }
         }
     }
 
@@ -186,6 +377,11 @@ final class ThinClientGrid implements Grid {
     /** The underlying thin client, for the compute view's progress reads. */
     IgniteClient igniteClient() {
         return client;
+    }
+
+    /** What this grid measures; for tests. */
+    GridMetrics metrics() {
+        return metrics;
     }
 
     boolean isClosed() {
@@ -256,11 +452,41 @@ final class ThinClientGrid implements Grid {
             unknown.initCause(e);
             return unknown;
         }
+        if (mapName != null && Failures.isPartitionLost(e)) {
+            int partition = Failures.lostPartition(e);
+            String which = partition == PartitionLostException.UNKNOWN_PARTITION ? "its partition" : "partition " + partition;
+            return new PartitionLostException(mapName, partition, "Cannot " + action.get() + ": " + which + " of map '"
+                    + mapName + "' is lost: every node holding a copy of it left the grid. Bring those nodes back, or"
+                    + " reset the lost partitions to accept the loss.", e);
+        }
         if (Failures.isTimeout(e)) {
-            return new GridException("Cannot " + action.get() + ": no answer within the request timeout of "
-                    + config.requestTimeout().toMillis() + " ms", e);
+            return timeout(action, e);
         }
         return new GridException("Cannot " + action.get() + ": " + Failures.message(e), e);
+    }
+
+    /** The failure of a request that got no answer within the request timeout. */
+    GridTimeoutException timeout(Supplier<String> action, Throwable cause) {
+        return new GridTimeoutException(config.requestTimeout(), "Cannot " + action.get()
+                + ": no answer within the request timeout of " + config.requestTimeout().toMillis() + " ms", cause);
+    }
+
+    /**
+     * Runs {@code task} once the request timeout has passed, unless cancelled: the thin client bounds its
+     * blocking calls by the request timeout, but not its asynchronous ones.
+     */
+    ScheduledFuture<?> afterRequestTimeout(Runnable task) {
+        return schedule(task, config.requestTimeout().toNanos());
+    }
+
+    /** Runs {@code task} on this grid's timer thread after {@code delayNanos}; {@code null} once closed. Keep it short. */
+    ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        try {
+            return timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        }
+        catch (RejectedExecutionException closed) {
+            return null;
+        }
     }
 
     private Collection<String> quietMapNames() {
@@ -272,6 +498,20 @@ final class ThinClientGrid implements Grid {
         }
     }
 
+    /**
+     * The maps of applications, sorted: the grid's own maps, whose names start with
+     * {@value #INTERNAL_PREFIX} (e.g. the progress of running tasks), are left out.
+     */
+    private static Set<String> userMaps(Collection<String> names) {
+        Set<String> maps = new TreeSet<>();
+        for (String name : names) {
+            if (!name.startsWith(INTERNAL_PREFIX)) {
+                maps.add(name);
+            }
+        }
+        return maps;
+    }
+
     private static UnknownMapException unknownMap(String name, Collection<String> existing) {
         String maps;
         if (existing == null) {
@@ -281,7 +521,8 @@ final class ThinClientGrid implements Grid {
             maps = " The grid has no maps.";
         }
         else {
-            maps = " Maps on the grid: " + new TreeSet<>(existing) + ".";
+            Set<String> userMaps = userMaps(existing);
+            maps = userMaps.isEmpty() ? " The grid has no maps." : " Maps on the grid: " + userMaps + ".";
         }
         return new UnknownMapException(name, "No map named '" + name + "' on the grid." + maps);
     }
