@@ -1,0 +1,60 @@
+package io.affinitygrid.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Smoke test: every scenario runs at a tiny size and the table comes out. Measures nothing; the benchmark itself
+ * runs only from its jar (see the README).
+ */
+class BenchMainTest {
+
+    @Test
+    void everyScenarioProducesItsRowsInTheTableAndTheFiles(@TempDir Path out) throws Exception {
+        BenchOptions options = BenchOptions.parse("--entries", "2000", "--runs", "1", "--warmup", "0", "--ops", "200",
+                "--partitions", "32", "--jmh-forks", "0", "--jmh-time-ms", "20", "--out", out.toString());
+
+        Table table = BenchMain.run(options);
+
+        assertThat(table.rows()).allSatisfy(r -> assertThat(r.note()).doesNotStartWith("FAILED"));
+        assertThat(table.rows()).extracting(Row::scenario).containsOnly("a", "b", "c", "d", "e", "f");
+        assertThat(table.rows()).filteredOn(r -> r.scenario().equals("a")).hasSize(4);
+        assertThat(table.rows()).filteredOn(r -> r.scenario().equals("d")).hasSize(6)
+                .allSatisfy(r -> assertThat(r.subjectStats().median()).isPositive());
+        assertThat(table.rows()).filteredOn(r -> r.scenario().equals("f")).extracting(Row::subject)
+                .containsExactly("2 nodes", "3 nodes");
+        assertThat(table.rows()).filteredOn(r -> !r.scenario().equals("d"))
+                .allSatisfy(r -> assertThat(r.ratio()).isPositive().isFinite());
+
+        String markdown = Files.readString(out.resolve("latest.md"));
+        assertThat(markdown).contains("| a | sum(amount) over 2,000 entries: time, ms | co-located |", "| met? |");
+        List<String> csv = Files.readAllLines(out.resolve("latest.csv"));
+        assertThat(csv).hasSize(table.rows().size() + 1);
+        assertThat(csv.get(0)).startsWith("scenario,measure,subject,subject_median");
+    }
+
+    @Test
+    void optionsAreCheckedAndNamed() {
+        assertThat(BenchOptions.defaults().entries()).isEqualTo(1_000_000);
+        assertThat(BenchOptions.parse("--scenarios", "a, D").scenarios()).containsExactlyInAnyOrder("a", "d");
+        assertThatThrownBy(() -> BenchOptions.parse("--entries", "lots")).hasMessageContaining("--entries");
+        assertThatThrownBy(() -> BenchOptions.parse("--scenarios", "z")).hasMessageContaining("a,b,c,d,e,f");
+        assertThatThrownBy(() -> BenchOptions.parse("--nodes", "3")).hasMessageContaining("Unknown option --nodes");
+    }
+
+    @Test
+    void statsAreMedianAndRange() {
+        assertThat(Stats.of(3, 1, 2)).isEqualTo(new Stats(2, 1, 3, 3));
+        assertThat(Stats.of(4, 1, 2, 3).median()).isEqualTo(2.5);
+        assertThat(Target.atLeast(20).met(21)).isTrue();
+        assertThat(Target.atMost(1.05).met(1.06)).isFalse();
+        assertThat(Target.atLeast(0.5)).hasToString("≥ 0.5×");
+    }
+}
