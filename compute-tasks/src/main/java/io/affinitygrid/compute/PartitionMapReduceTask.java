@@ -1,19 +1,21 @@
 package io.affinitygrid.compute;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteCompute;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.compute.ComputeJob;
@@ -25,21 +27,23 @@ import org.apache.ignite.lang.IgniteFuture;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
- * Base class of the partition map-reduce computations: one job per partition of a cache, each shipped
- * with {@code affinityCall(cacheName, partition, job)} to the partition's primary node, where the
- * partition is reserved for the duration of the job so that it cannot move away mid-scan. The partial
- * results are reduced on the node that received the task.
+ * Base class of the partition map-reduce computations: every partition of a cache is computed on its primary
+ * node, against that node's local copy only, and the partial results are reduced on the node that received
+ * the task.
  *
- * <p>If a job's node leaves while the job runs, Ignite fails the job over to the partition's new
- * primary; each partition's future completes exactly once, so each partition contributes exactly one
- * partial result. Ignite's failover retries at once, at most 5 times, and while the cluster is still
- * exchanging the new partition map the new primary can refuse the reservation each time; then the partition's
- * job is sent again here, with a short back-off, for up to {@value #RETRY_WINDOW_MILLIS} ms. (A job only
- * fails over or is re-sent when its result never arrived, so no partition is counted twice; jobs that change
- * data must be idempotent, as {@link UpdateTask} is.)
+ * <p>The work goes out in two rounds. First, one job per node carries all the partitions that node is primary
+ * for; it computes each of them and keeps a partition's result only if the node was still the partition's
+ * primary after computing it, so that a partition that moved away mid-scan is never counted from a partial
+ * copy. Then every partition without a result (its node left, or it moved) is sent on its own with
+ * {@code affinityCall(cacheName, partition, job)}, which reserves the partition on its primary for the
+ * duration of the job; Ignite fails such a job over to a new primary when its node leaves, and partitions
+ * whose failover gave up are sent again here, with a short back-off, for up to {@value #RETRY_WINDOW_MILLIS}
+ * ms. Each partition's result is taken exactly once, so each partition is counted exactly once; a
+ * partition may be computed twice when ownership changes, so jobs that change data must be idempotent, as
+ * {@link UpdateTask} is.
  *
- * <p>A subclass names its cache, creates the job for one partition and reduces the partials. It is
- * invoked by its class name, from the thin client as well as from a node.
+ * <p>A subclass names its cache, computes one partition and reduces the partials. It is invoked by its
+ * class name, from the thin client as well as from a node.
  *
  * @param <A> the task argument
  * @param <P> the partial result of one partition
@@ -72,8 +76,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         return argument;
     }
 
-    /** Creates the job that computes the partial result of one partition on its primary node. */
-    protected abstract IgniteCallable<P> partitionJob(A argument, int partition);
+    /**
+     * Computes the partial result of one partition from the local copy on {@code ignite}, a node that holds the
+     * partition as primary.
+     */
+    protected abstract P computePartition(Ignite ignite, A argument, int partition);
 
     /** Combines the partial results of every partition, in partition order. */
     protected abstract R reduce(A argument, List<P> partials);
@@ -90,7 +97,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         return (R) results.get(0).getData();
     }
 
-    /** Runs on the task's node: sends one affinity job per partition and reduces their partials. */
+    /** Runs on the task's node: sends the jobs, gathers one result per partition and reduces them. */
     private static final class FanOutJob<A, P, R> extends ComputeJobAdapter {
 
         private static final long serialVersionUID = 1L;
@@ -101,6 +108,10 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         @IgniteInstanceResource
         private transient Ignite ignite;
 
+        private transient List<P> partials;
+        private transient boolean[] done;
+        private transient AtomicInteger doneCount;
+
         FanOutJob(PartitionMapReduceTask<A, P, R> task, A argument) {
             this.task = task;
             this.argument = argument;
@@ -110,39 +121,95 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         public Object execute() {
             String cacheName = task.cacheName(argument);
             TaskNodes.requireCache(ignite, cacheName);
-            int partitions = ignite.affinity(cacheName).partitions();
-            IgniteCompute compute = ignite.compute();
-            List<String> cacheNames = List.of(cacheName);
-            List<IgniteFuture<P>> futures = new ArrayList<>(partitions);
-            for (int partition = 0; partition < partitions; partition++) {
-                futures.add(compute.affinityCallAsync(cacheNames, partition, task.partitionJob(argument, partition)));
+            Affinity<Object> affinity = ignite.affinity(cacheName);
+            int partitions = affinity.partitions();
+            partials = new ArrayList<>(Collections.nCopies(partitions, null));
+            done = new boolean[partitions];
+            doneCount = new AtomicInteger();
+            Progress progress = new Progress(ignite, argument, partitions);
+
+            runNodeBatches(cacheName, affinity, progress);
+            runMissingPartitions(cacheName, progress);
+            progress.publish(partitions);
+            return task.reduce(argument, partials);
+        }
+
+        /** Round one: one job per primary node, carrying all of that node's partitions. */
+        private void runNodeBatches(String cacheName, Affinity<Object> affinity, Progress progress) {
+            List<Integer> all = new ArrayList<>(partials.size());
+            for (int partition = 0; partition < partials.size(); partition++) {
+                all.add(partition);
             }
-            awaitPublishingProgress(futures);
-            return task.reduce(argument, collect(compute, cacheNames, futures));
+            Map<ClusterNode, Collection<Integer>> byNode = new HashMap<>();
+            affinity.mapPartitionsToNodes(all).forEach((partition, node) ->
+                    byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(partition));
+            List<IgniteFuture<HashMap<Integer, P>>> futures = new ArrayList<>(byNode.size());
+            for (Map.Entry<ClusterNode, Collection<Integer>> entry : byNode.entrySet()) {
+                int[] owned = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
+                futures.add(ignite.compute(ignite.cluster().forNode(entry.getKey()))
+                        .callAsync(new NodeBatchJob<>(task, argument, cacheName, owned)));
+            }
+            progress.await(futures, doneCount::get, future -> {
+                HashMap<Integer, P> results = future.get();
+                results.forEach(this::accept);
+            });
+            for (IgniteFuture<HashMap<Integer, P>> future : futures) {
+                try {
+                    future.get().forEach(this::accept);
+                }
+                catch (IgniteException e) {
+                    // The node left or was stopping (its jobs are interrupted then), or the job failed: the batch's
+                    // partitions go to round two, which reserves each one and reports a failure that persists.
+                }
+            }
+        }
+
+        private synchronized void accept(int partition, P partial) {
+            if (!done[partition]) {
+                done[partition] = true;
+                partials.set(partition, partial);
+                doneCount.incrementAndGet();
+            }
+        }
+
+        private synchronized List<Integer> missing() {
+            List<Integer> missing = new ArrayList<>();
+            for (int partition = 0; partition < done.length; partition++) {
+                if (!done[partition]) {
+                    missing.add(partition);
+                }
+            }
+            return missing;
         }
 
         /**
-         * The partial results of every partition, in partition order. Partitions whose job failed because its
-         * node left (and Ignite's own failover gave up) are sent again, together, to their current primaries after
-         * a short pause that lets the cluster finish switching to the new partition map.
+         * Round two: every partition still without a result, on its own, with the partition reserved on its
+         * primary. Partitions whose job failed because its node left (and Ignite's own failover gave up) are sent
+         * again, together, after a short pause that lets the cluster finish switching to the new partition map.
          */
-        private List<P> collect(IgniteCompute compute, List<String> cacheNames, List<IgniteFuture<P>> futures) {
-            List<P> partials = new ArrayList<>(Collections.nCopies(futures.size(), null));
-            Map<Integer, IgniteFuture<P>> pending = new LinkedHashMap<>();
-            for (int partition = 0; partition < futures.size(); partition++) {
-                pending.put(partition, futures.get(partition));
+        private void runMissingPartitions(String cacheName, Progress progress) {
+            List<Integer> failed = missing();
+            if (failed.isEmpty()) {
+                return;
             }
+            IgniteCompute compute = ignite.compute();
+            List<String> cacheNames = List.of(cacheName);
             long deadline = 0;
             for (int attempt = 1; ; attempt++) {
-                List<Integer> failed = new ArrayList<>();
+                Map<Integer, IgniteFuture<P>> pending = new HashMap<>();
+                for (int partition : failed) {
+                    pending.put(partition, compute.affinityCallAsync(cacheNames, partition, new PartitionJob<>(task, argument, partition)));
+                }
+                progress.await(new ArrayList<>(pending.values()), doneCount::get, null);
+                failed = new ArrayList<>();
                 IgniteException lastFailure = null;
                 for (Map.Entry<Integer, IgniteFuture<P>> job : pending.entrySet()) {
                     try {
-                        partials.set(job.getKey(), job.getValue().get());
+                        accept(job.getKey(), job.getValue().get());
                     }
                     catch (IgniteException e) {
                         if (!isTopologyChange(e)) {
-                            pending.values().forEach(f -> f.cancel());
+                            pending.values().forEach(IgniteFuture::cancel);
                             throw e;
                         }
                         failed.add(job.getKey());
@@ -150,7 +217,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                     }
                 }
                 if (failed.isEmpty()) {
-                    return partials;
+                    return;
                 }
                 if (deadline == 0) {
                     deadline = System.nanoTime() + RETRY_WINDOW_MILLIS * 1_000_000;
@@ -160,14 +227,10 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                 }
                 IgniteLogger log = ignite.log().getLogger(PartitionMapReduceTask.class);
                 if (log.isInfoEnabled()) {
-                    log.info("Partitions " + failed + " of cache '" + cacheNames.get(0) + "' lost their node before their jobs returned ("
+                    log.info("Partitions " + failed + " of cache '" + cacheName + "' lost their node before their jobs returned ("
                             + lastFailure.getMessage() + "); sending them again, attempt " + (attempt + 1));
                 }
                 pause(Math.min(100L * attempt, 1_000));
-                pending.clear();
-                for (int partition : failed) {
-                    pending.put(partition, compute.affinityCallAsync(cacheNames, partition, task.partitionJob(argument, partition)));
-                }
             }
         }
 
@@ -190,28 +253,118 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                 throw new IgniteException("Interrupted while waiting to send a partition job again", e);
             }
         }
+    }
 
-        /** Waits for every job, publishing progress a few times a second when the argument asks for it. */
-        private void awaitPublishingProgress(List<IgniteFuture<P>> futures) {
-            String executionId = argument instanceof Tracked tracked ? tracked.executionId() : null;
-            if (executionId == null) {
-                return;
+    /**
+     * Runs on one node: computes each partition the node is primary for, keeping a result only when the node is
+     * still the partition's primary afterwards (a partition that moved away mid-scan may have been evicted).
+     */
+    private static final class NodeBatchJob<A, P> implements IgniteCallable<HashMap<Integer, P>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final PartitionMapReduceTask<A, P, ?> task;
+        private final A argument;
+        private final String cacheName;
+        private final int[] partitions;
+
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        NodeBatchJob(PartitionMapReduceTask<A, P, ?> task, A argument, String cacheName, int[] partitions) {
+            this.task = task;
+            this.argument = argument;
+            this.cacheName = cacheName;
+            this.partitions = partitions;
+        }
+
+        @Override
+        public HashMap<Integer, P> call() {
+            Affinity<Object> affinity = ignite.affinity(cacheName);
+            ClusterNode local = ignite.cluster().localNode();
+            HashMap<Integer, P> results = new HashMap<>();
+            for (int partition : partitions) {
+                if (affinity.isPrimary(local, partition)) {
+                    P partial = task.computePartition(ignite, argument, partition);
+                    if (affinity.isPrimary(local, partition)) {
+                        results.put(partition, partial);
+                    }
+                }
             }
+            return results;
+        }
+    }
+
+    /** Computes one partition on its primary, where {@code affinityCall} has reserved it. */
+    private static final class PartitionJob<A, P> implements IgniteCallable<P> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final PartitionMapReduceTask<A, P, ?> task;
+        private final A argument;
+        private final int partition;
+
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        PartitionJob(PartitionMapReduceTask<A, P, ?> task, A argument, int partition) {
+            this.task = task;
+            this.argument = argument;
+            this.partition = partition;
+        }
+
+        @Override
+        public P call() {
+            return task.computePartition(ignite, argument, partition);
+        }
+    }
+
+    /** Publishes partitions done of the total under the argument's execution id, a few times a second. */
+    private static final class Progress {
+
+        private final String executionId;
+        private final int total;
+        private final IgniteCache<String, TaskProgress> cache;
+        private int published = -1;
+
+        Progress(Ignite ignite, Object argument, int total) {
+            this.executionId = argument instanceof Tracked tracked ? tracked.executionId() : null;
+            this.total = total;
+            this.cache = executionId == null ? null : TaskProgress.cache(ignite);
+        }
+
+        void publish(int done) {
+            if (cache != null && done != published) {
+                cache.put(executionId, new TaskProgress(done, total));
+                published = done;
+            }
+        }
+
+        /**
+         * Waits for every future; {@code onDone}, if given, takes each result as soon as it arrives (exceptions
+         * are left for the caller to read from the future). Publishes {@code done} while waiting.
+         */
+        <T> void await(List<IgniteFuture<T>> futures, java.util.function.IntSupplier done,
+                java.util.function.Consumer<IgniteFuture<T>> onDone) {
             CountDownLatch remaining = new CountDownLatch(futures.size());
-            futures.forEach(f -> f.listen(done -> remaining.countDown()));
-            IgniteCache<String, TaskProgress> progress = TaskProgress.cache(ignite);
+            for (IgniteFuture<T> future : futures) {
+                future.listen(f -> {
+                    try {
+                        if (onDone != null) {
+                            onDone.accept(f);
+                        }
+                    }
+                    catch (RuntimeException e) {
+                        // read again, and handled, by the caller
+                    }
+                    finally {
+                        remaining.countDown();
+                    }
+                });
+            }
             try {
-                long published = -1;
-                while (true) {
-                    boolean finished = remaining.await(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-                    long done = futures.size() - remaining.getCount();
-                    if (done != published) {
-                        progress.put(executionId, new TaskProgress((int) done, futures.size()));
-                        published = done;
-                    }
-                    if (finished) {
-                        return;
-                    }
+                while (!remaining.await(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    publish(done.getAsInt());
                 }
             }
             catch (InterruptedException e) {

@@ -3,13 +3,18 @@ package io.affinitygrid.compute;
 import java.io.Serializable;
 import java.util.List;
 
-import org.apache.ignite.lang.IgniteCallable;
+import javax.cache.Cache;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
 
 /**
- * A partition map-reduce that scans every entry of a cache where it lives: the framework ships one
- * {@link ScanJob} per partition to the partition's primary, applies the argument's {@link Filter} to each
- * entry there, and hands the matching entries to {@link #accumulate}; the per-partition accumulators travel
- * back and are combined by {@link #reduce}. Values are passed in binary form ({@code BinaryObject} for
+ * A partition map-reduce that scans every entry of a cache where it lives: each partition is scanned on its
+ * primary (see {@link PartitionMapReduceTask}), the argument's {@link Filter} is applied to each entry there,
+ * and the matching entries are handed to {@link #accumulate}; the per-partition accumulators travel back and
+ * are combined by {@link #reduce}. Values are passed in binary form ({@code BinaryObject} for
  * objects): read fields with {@link #field(Object, String)}, never deserialize.
  *
  * <p>Writing a new aggregation is one small class: say how to start an accumulator, how to add one entry
@@ -40,9 +45,22 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
         return argument.cacheName();
     }
 
+    /** Scans the local copy of the partition, keeps the entries that match the filter and accumulates them. */
     @Override
-    protected final IgniteCallable<P> partitionJob(A argument, int partition) {
-        return new ScanJob<>(this, argument, partition);
+    protected final P computePartition(Ignite ignite, A argument, int partition) {
+        IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
+        Filter filter = argument.filter();
+        P partial = newPartial(argument);
+        ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
+        try (QueryCursor<Cache.Entry<Object, Object>> cursor = cache.query(scan)) {
+            for (Cache.Entry<Object, Object> entry : cursor) {
+                Object value = entry.getValue();
+                if (filter == null || filter.test(FieldValues.read(value, filter.field()))) {
+                    accumulate(argument, partial, entry.getKey(), value);
+                }
+            }
+        }
+        return finish(argument, partial);
     }
 
     @Override

@@ -15,8 +15,6 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
-import org.apache.ignite.lang.IgniteCallable;
-import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
  * Bulk update in place: multiplies a numeric field by a factor for every entry (or every entry matching the
@@ -37,6 +35,7 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
     public static final String MARKER_FIELD = ScaleFieldProcessor.MARKER;
 
     private static final long serialVersionUID = 1L;
+    private static final int BATCH = 512;
 
     @Override
     protected void validate(QueryArgument argument) {
@@ -58,11 +57,6 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
     }
 
     @Override
-    protected IgniteCallable<long[]> partitionJob(QueryArgument argument, int partition) {
-        return new UpdatePartitionJob(argument, partition);
-    }
-
-    @Override
     protected UpdateResult reduce(QueryArgument argument, List<long[]> partials) {
         long updated = 0;
         long already = 0;
@@ -78,72 +72,55 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
         return new UpdateResult(argument.operationId(), updated, already);
     }
 
-    /** Finds the matching keys of one local partition, then updates them in batches with an entry processor. */
-    private static final class UpdatePartitionJob implements IgniteCallable<long[]> {
-
-        private static final long serialVersionUID = 1L;
-        private static final int BATCH = 512;
-
-        private final QueryArgument argument;
-        private final int partition;
-
-        @IgniteInstanceResource
-        private transient Ignite ignite;
-
-        UpdatePartitionJob(QueryArgument argument, int partition) {
-            this.argument = argument;
-            this.partition = partition;
+    /** Finds the matching keys of the local partition, then updates them in batches with an entry processor. */
+    @Override
+    protected long[] computePartition(Ignite ignite, QueryArgument argument, int partition) {
+        IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
+        Filter filter = argument.filter();
+        List<Object> keys = new ArrayList<>();
+        ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
+        try (QueryCursor<Cache.Entry<Object, Object>> cursor = cache.query(scan)) {
+            for (Cache.Entry<Object, Object> entry : cursor) {
+                Object value = entry.getValue();
+                if (filter == null || filter.test(FieldValues.read(value, filter.field()))
+                        || argument.operationId().equals(FieldValues.read(value, MARKER_FIELD))) {
+                    keys.add(entry.getKey());
+                }
+            }
         }
-
-        @Override
-        public long[] call() {
-            IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
-            Filter filter = argument.filter();
-            List<Object> keys = new ArrayList<>();
-            ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
-            try (QueryCursor<Cache.Entry<Object, Object>> cursor = cache.query(scan)) {
-                for (Cache.Entry<Object, Object> entry : cursor) {
-                    Object value = entry.getValue();
-                    if (filter == null || filter.test(FieldValues.read(value, filter.field()))
-                            || argument.operationId().equals(FieldValues.read(value, MARKER_FIELD))) {
-                        keys.add(entry.getKey());
-                    }
+        ScaleFieldProcessor processor = new ScaleFieldProcessor(argument.cacheName(), argument.field(),
+                argument.factor(), filter, argument.operationId());
+        long[] counts = new long[3];
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            Set<Object> batch = new HashSet<>(keys.subList(from, Math.min(keys.size(), from + BATCH)));
+            Map<Object, EntryProcessorResult<Integer>> results = cache.invokeAll(batch, processor);
+            for (EntryProcessorResult<Integer> result : results.values()) {
+                int outcome = unwrap(result);
+                if (outcome == ScaleFieldProcessor.UPDATED) {
+                    counts[0]++;
+                }
+                else if (outcome == ScaleFieldProcessor.ALREADY_APPLIED) {
+                    counts[1]++;
+                }
+                else if (outcome == ScaleFieldProcessor.NO_FIELD) {
+                    counts[2]++;
                 }
             }
-            ScaleFieldProcessor processor = new ScaleFieldProcessor(argument.cacheName(), argument.field(),
-                    argument.factor(), filter, argument.operationId());
-            long[] counts = new long[3];
-            for (int from = 0; from < keys.size(); from += BATCH) {
-                Set<Object> batch = new HashSet<>(keys.subList(from, Math.min(keys.size(), from + BATCH)));
-                Map<Object, EntryProcessorResult<Integer>> results = cache.invokeAll(batch, processor);
-                for (EntryProcessorResult<Integer> result : results.values()) {
-                    int outcome = unwrap(result);
-                    if (outcome == ScaleFieldProcessor.UPDATED) {
-                        counts[0]++;
-                    }
-                    else if (outcome == ScaleFieldProcessor.ALREADY_APPLIED) {
-                        counts[1]++;
-                    }
-                    else if (outcome == ScaleFieldProcessor.NO_FIELD) {
-                        counts[2]++;
-                    }
-                }
-            }
-            return counts;
         }
+        return counts;
+    }
 
-        private static int unwrap(EntryProcessorResult<Integer> result) {
-            try {
-                Integer outcome = result.get();
-                return outcome == null ? ScaleFieldProcessor.SKIPPED : outcome;
+    private static int unwrap(EntryProcessorResult<Integer> result) {
+        try {
+            Integer outcome = result.get();
+            return outcome == null ? ScaleFieldProcessor.SKIPPED : outcome;
+        }
+        catch (EntryProcessorException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            catch (EntryProcessorException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw e;
-            }
+            throw e;
         }
     }
 }

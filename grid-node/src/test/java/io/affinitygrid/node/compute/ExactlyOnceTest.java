@@ -195,7 +195,7 @@ class ExactlyOnceTest {
     @org.junit.jupiter.api.Order(3)
     void theNodeLeftWhileTheTaskRanInMostRounds() {
         assertThat(rounds).hasSize(7);
-        assertThat(midRun).as("rounds in which the task outlived the stop of its node; all: %s", rounds).hasSizeGreaterThanOrEqualTo(rounds.size() / 2);
+        assertThat(midRun).as("rounds in which the node's stop began while the task ran; all: %s", rounds).hasSizeGreaterThanOrEqualTo(rounds.size() / 2);
     }
 
     /**
@@ -219,7 +219,9 @@ class ExactlyOnceTest {
                 millisSince(start));
         log.info(report);
         rounds.add(report);
-        if (runningAfterStop) {
+        // Stopping a node interrupts its jobs at once; the task may then finish (on the new primaries) before
+        // stopNode returns, so what matters is that the stop began while the task ran.
+        if (runningAtStop) {
             midRun.add(name);
         }
         return result;
