@@ -89,12 +89,12 @@ final class ThinClientGridCompute implements GridCompute {
                     result.complete(value);
                 }
                 else {
-                    result.completeExceptionally(failure(taskName, unwrap(error)));
+                    result.completeExceptionally(failure(taskName, mapName, unwrap(error)));
                 }
             });
         }
         catch (RuntimeException e) {
-            result.completeExceptionally(failure(taskName, e));
+            result.completeExceptionally(failure(taskName, mapName, e));
         }
         return progress == null ? result : withProgress(executionId, progress.listener(), result);
     }
@@ -188,9 +188,13 @@ final class ThinClientGridCompute implements GridCompute {
         return e instanceof RuntimeException runtime ? runtime : new GridException(String.valueOf(e.getMessage()), e);
     }
 
-    private GridException failure(String taskName, RuntimeException e) {
+    private GridException failure(String taskName, String mapName, RuntimeException e) {
         if (e instanceof GridException gridException) {
             return gridException;
+        }
+        if (mapName != null && Failures.isPartitionLost(e)) {
+            return new PartitionLostException(mapName, Failures.lostPartition(e), "Task " + taskName + " cannot run over map '"
+                    + mapName + "': " + Failures.message(e), e);
         }
         if (grid.isClosed() || Failures.isConnectionFailure(e)) {
             return grid.failure(e, null, () -> "run task " + taskName);

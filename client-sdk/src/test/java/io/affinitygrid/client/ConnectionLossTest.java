@@ -203,6 +203,14 @@ class ConnectionLossTest {
                     .cause().isInstanceOf(PartitionLostException.class);
             prices.put(kept.get(0), "still writable");
             assertThat(prices.get(kept.get(0))).isEqualTo("still writable");
+
+            // a computation over the map fails at once rather than leaving the lost partitions out
+            assertThatThrownBy(() -> grid.compute().on(PRICES).count())
+                    .isInstanceOf(PartitionLostException.class)
+                    .hasMessageContaining("map 'prices'")
+                    .hasMessageContaining("partition data has been lost")
+                    .satisfies(e -> assertThat(lost.stream().map(k -> cluster.node(0).ignite().affinity(PRICES).partition(k)))
+                            .contains(((PartitionLostException) e).partition()));
         }
     }
 }

@@ -128,6 +128,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             doneCount = new AtomicInteger();
             Progress progress = new Progress(ignite, argument, partitions);
 
+            requireNoLostPartitions(cacheName, null);
             runNodeBatches(cacheName, affinity, progress);
             runMissingPartitions(cacheName, progress);
             progress.publish(partitions);
@@ -196,6 +197,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             List<String> cacheNames = List.of(cacheName);
             long deadline = 0;
             for (int attempt = 1; ; attempt++) {
+                requireNoLostPartitions(cacheName, failed);
                 Map<Integer, IgniteFuture<P>> pending = new HashMap<>();
                 for (int partition : failed) {
                     pending.put(partition, compute.affinityCallAsync(cacheNames, partition, new PartitionJob<>(task, argument, partition)));
@@ -231,6 +233,24 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                             + lastFailure.getMessage() + "); sending them again, attempt " + (attempt + 1));
                 }
                 pause(Math.min(100L * attempt, 1_000));
+            }
+        }
+
+        /**
+         * Fails at once when partitions of the cache (among {@code partitions}, or any when null) have lost every
+         * copy: a result without them would be wrong, and waiting for them would only time out. The message
+         * follows Ignite's own wording for lost partitions, which clients recognise.
+         */
+        private void requireNoLostPartitions(String cacheName, Collection<Integer> partitions) {
+            List<Integer> lost = new ArrayList<>(ignite.cache(cacheName).lostPartitions());
+            if (partitions != null) {
+                lost.retainAll(partitions);
+            }
+            if (!lost.isEmpty()) {
+                Collections.sort(lost);
+                throw new IllegalStateException("Failed to compute over cache '" + cacheName + "' (partition data has been lost) [cacheName="
+                        + cacheName + ", partition=" + lost.get(0) + ", lostPartitions=" + lost + "]. Every copy of these partitions"
+                        + " left with its node: restart those nodes, or reset the lost partitions to accept the loss.");
             }
         }
 
