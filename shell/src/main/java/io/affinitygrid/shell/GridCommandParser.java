@@ -91,6 +91,9 @@ public final class GridCommandParser implements CommandParser {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             String next = i + 1 < words.size() ? words.get(i + 1) : null;
+            if (word.equals("-")) {
+                throw new IllegalArgumentException("A lone '-' is not an option; write options as --name value or -x value");
+            }
             if (!isOptionName(word)) {
                 normalized.add(word);
                 continue;

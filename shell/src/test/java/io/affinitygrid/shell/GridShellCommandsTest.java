@@ -192,6 +192,12 @@ class GridShellCommandsTest {
         })).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(output.toString().lines()).containsExactly(
                 "Error: Unknown option '--limt' for 'compute top'; its options: --cache, --field, --limit, --where, --json");
+
+        output = new StringWriter();
+        assertThat(runner.execute("compute count --cache orders -", new PrintWriter(output), new InputReader() {
+        })).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(output.toString().lines()).containsExactly(
+                "Error: A lone '-' is not an option; write options as --name value or -x value");
     }
 
     @Test
