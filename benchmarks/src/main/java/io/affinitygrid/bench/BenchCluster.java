@@ -58,12 +58,20 @@ public final class BenchCluster implements AutoCloseable {
                 .start();
         try {
             var ignite = cluster.node(0).ignite();
+            // The nodes have just joined and partitions are still moving: a streamer that may not overwrite
+            // writes straight into partitions and can leave keys missing when they move under it.
+            for (var node : cluster.runningNodes()) {
+                node.ignite().cache(ORDERS).rebalance().get();
+                node.ignite().cache(KV).rebalance().get();
+            }
             try (IgniteDataStreamer<Long, Order> streamer = ignite.dataStreamer(ORDERS)) {
+                streamer.allowOverwrite(true);
                 for (long id = 0; id < options.entries(); id++) {
                     streamer.addData(id, Order.generate(id));
                 }
             }
             try (IgniteDataStreamer<Long, byte[]> streamer = ignite.dataStreamer(KV)) {
+                streamer.allowOverwrite(true);
                 for (long key = 0; key < kvKeys; key++) {
                     streamer.addData(key, value(key, options.valueSize()));
                 }

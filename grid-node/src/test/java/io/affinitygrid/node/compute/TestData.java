@@ -74,6 +74,8 @@ final class TestData {
     /** Loads orders as binary objects keyed by id. */
     static void loadOrders(Ignite ignite, String cache, List<Order> orders) {
         try (IgniteDataStreamer<Long, Object> streamer = ignite.dataStreamer(cache)) {
+            // a streamer that may not overwrite can lose keys whose partition moves while it loads
+            streamer.allowOverwrite(true);
             streamer.keepBinary(true);
             for (Order order : orders) {
                 streamer.addData(order.id(), order.toBinary(ignite.binary()));
@@ -84,6 +86,7 @@ final class TestData {
     /** Loads texts as plain {@code String} values. */
     static void loadTexts(Ignite ignite, String cache, Map<Integer, Text> texts) {
         try (IgniteDataStreamer<Integer, String> streamer = ignite.dataStreamer(cache)) {
+            streamer.allowOverwrite(true);
             texts.forEach((key, text) -> streamer.addData(key, text.text()));
         }
     }
