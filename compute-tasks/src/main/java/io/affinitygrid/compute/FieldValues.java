@@ -27,12 +27,4 @@ final class FieldValues {
         return new IllegalArgumentException("No entry of cache '" + cacheName + "' has a field '" + field
                 + "'. Check the field name (names are case-sensitive).");
     }
-
-    /** Describes a value's type for error messages. */
-    static String typeName(Object value) {
-        if (value instanceof BinaryObject binary) {
-            return binary.type().typeName();
-        }
-        return value == null ? "null" : value.getClass().getName();
-    }
 }

@@ -9,10 +9,6 @@ final class Numbers {
     private Numbers() {
     }
 
-    static boolean isNumber(Object value) {
-        return value instanceof Number;
-    }
-
     static BigDecimal toBigDecimal(Number n) {
         if (n instanceof BigDecimal bd) {
             return bd;

@@ -150,19 +150,10 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                 futures.add(ignite.compute(ignite.cluster().forNode(entry.getKey()))
                         .callAsync(new NodeBatchJob<>(task, argument, cacheName, owned)));
             }
-            progress.await(futures, doneCount::get, future -> {
-                HashMap<Integer, P> results = future.get();
-                results.forEach(this::accept);
-            });
-            for (IgniteFuture<HashMap<Integer, P>> future : futures) {
-                try {
-                    future.get().forEach(this::accept);
-                }
-                catch (IgniteException e) {
-                    // The node left or was stopping (its jobs are interrupted then), or the job failed: the batch's
-                    // partitions go to round two, which reserves each one and reports a failure that persists.
-                }
-            }
+            // Each batch's results are taken as it completes; a batch that failed (its node left or was stopping,
+            // which interrupts its jobs, or a job failed) leaves its partitions to round two, which reserves each
+            // one and reports a failure that persists.
+            progress.await(futures, doneCount::get, future -> future.get().forEach(this::accept));
         }
 
         private synchronized void accept(int partition, P partial) {
