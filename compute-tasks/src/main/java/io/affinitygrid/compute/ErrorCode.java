@@ -1,0 +1,92 @@
+package io.affinitygrid.compute;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The codes by which a grid node tells a client what went wrong, independent of the message's wording. Each
+ * code belongs to a group and prints as {@code GRID-<GROUP>-<number>}, e.g. {@code GRID-MEM-1}.
+ *
+ * <p>The thin client carries only a node's message text, so a {@link GridTaskException} puts its code in the
+ * message as a bracketed token, {@code [GRID-MEM-1]}, at the very start. Clients read that token with
+ * {@link #find(String)} and map the code to their own exception types; they never read the prose around it.
+ * A code, once published, keeps its meaning; a new meaning gets a new number.
+ */
+public enum ErrorCode {
+
+    /** A map (cache) of that name does not exist on the grid. */
+    UNKNOWN_MAP("MAP", 1),
+    /** Every copy of some partitions of the map left the grid: the answer would be incomplete. */
+    PARTITIONS_LOST("MAP", 2),
+    /** A field the computation needs is on no entry, or has the wrong type. */
+    BAD_FIELD("MAP", 3),
+
+    /** The argument of a computation is missing or invalid. */
+    BAD_ARGUMENT("CMP", 1),
+    /** No computation, task or job of that name is known on the grid. */
+    UNKNOWN_TASK("CMP", 2),
+    /** The grid is running as many computations as it accepts; try again later. */
+    BUSY("CMP", 3),
+    /** The computation did not finish in its time limit. */
+    TIMED_OUT("CMP", 4),
+    /** A user-supplied job or task failed on a node. */
+    JOB_FAILED("CMP", 5),
+
+    /** The data region holding the map is above its high-water mark: writes are refused, reads go on. */
+    CAPACITY_EXCEEDED("MEM", 1);
+
+    private static final Pattern TOKEN = Pattern.compile("\\[GRID-([A-Z]+)-(\\d+)]");
+
+    private final String group;
+    private final int number;
+
+    ErrorCode(String group, int number) {
+        this.group = group;
+        this.number = number;
+    }
+
+    /** The printed form, e.g. {@code GRID-MEM-1}. */
+    public String code() {
+        return "GRID-" + group + "-" + number;
+    }
+
+    /** The bracketed token that starts a node's message: {@code [GRID-MEM-1]}. */
+    public String token() {
+        return "[" + code() + "]";
+    }
+
+    /** The code whose token appears in {@code message}, if any (the first one wins). */
+    public static Optional<ErrorCode> find(String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = TOKEN.matcher(message);
+        while (matcher.find()) {
+            String group = matcher.group(1);
+            int number = Integer.parseInt(matcher.group(2));
+            for (ErrorCode code : values()) {
+                if (code.group.equals(group) && code.number == number) {
+                    return Optional.of(code);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The code found in the messages of {@code error} or its causes, outermost first. */
+    public static Optional<ErrorCode> find(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Optional<ErrorCode> code = find(t.getMessage());
+            if (code.isPresent()) {
+                return code;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+}

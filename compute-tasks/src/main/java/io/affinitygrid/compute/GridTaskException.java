@@ -1,0 +1,46 @@
+package io.affinitygrid.compute;
+
+import java.util.Objects;
+
+import org.apache.ignite.IgniteException;
+
+/**
+ * A failure a grid node reports to the client in the grid's own words, with an {@link ErrorCode}. The message
+ * starts with the code's token so that thin clients, which receive only text, can recover the code.
+ */
+public class GridTaskException extends IgniteException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode code;
+    private final String reason;
+
+    /**
+     * @param code what kind of failure this is
+     * @param reason what went wrong and what to do, in the grid's words
+     */
+    public GridTaskException(ErrorCode code, String reason) {
+        this(code, reason, null);
+    }
+
+    /**
+     * @param code what kind of failure this is
+     * @param reason what went wrong and what to do, in the grid's words
+     * @param cause the underlying failure, possibly null
+     */
+    public GridTaskException(ErrorCode code, String reason, Throwable cause) {
+        super(Objects.requireNonNull(code, "code").token() + " " + Objects.requireNonNull(reason, "reason"), cause);
+        this.code = code;
+        this.reason = reason;
+    }
+
+    /** What kind of failure this is. */
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** The message without the code's token. */
+    public String reason() {
+        return reason;
+    }
+}
