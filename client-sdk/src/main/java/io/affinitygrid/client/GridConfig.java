@@ -33,9 +33,13 @@ public final class GridConfig {
     /** Default thin-client port of a grid node. */
     public static final int DEFAULT_PORT = 10800;
 
+    /** Default of {@link Builder#maxConcurrentComputations(int)}: the nodes' default per-connection limit. */
+    public static final int DEFAULT_MAX_CONCURRENT_COMPUTATIONS = 64;
+
     private final List<String> addresses;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final int maxConcurrentComputations;
     private final Map<String, NearCacheConfig> nearCaches;
     private final MeterRegistry meterRegistry;
     private final String userName;
@@ -49,6 +53,7 @@ public final class GridConfig {
         this.addresses = List.copyOf(builder.addresses);
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
+        this.maxConcurrentComputations = builder.maxConcurrentComputations;
         this.nearCaches = Collections.unmodifiableMap(new LinkedHashMap<>(builder.nearCaches));
         this.meterRegistry = builder.meterRegistry;
         this.userName = builder.userName;
@@ -93,6 +98,16 @@ public final class GridConfig {
      */
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    /**
+     * How many computations this client runs on the grid at once; later ones wait in the client, in order, and
+     * their wait counts towards the request timeout.
+     *
+     * @return at least 1
+     */
+    public int maxConcurrentComputations() {
+        return maxConcurrentComputations;
     }
 
     /**
@@ -169,6 +184,7 @@ public final class GridConfig {
         private final List<String> addresses = new ArrayList<>();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private int maxConcurrentComputations = DEFAULT_MAX_CONCURRENT_COMPUTATIONS;
         private final Map<String, NearCacheConfig> nearCaches = new LinkedHashMap<>();
         private MeterRegistry meterRegistry;
         private String userName;
@@ -237,6 +253,24 @@ public final class GridConfig {
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Sets how many computations this client runs on the grid at once; later ones wait in the client, in
+         * order, and start as earlier ones finish. 64 by default, the nodes' default
+         * {@code grid.client.max-compute-tasks}: keep it at most that value, or the nodes refuse the excess with
+         * {@link GridBusyException}.
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder maxConcurrentComputations(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentComputations must be at least 1, got " + max);
+            }
+            this.maxConcurrentComputations = max;
             return this;
         }
 

@@ -1,23 +1,28 @@
 package io.affinitygrid.client;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.KeyCallArgument;
 import io.affinitygrid.compute.KeyCallTask;
 import io.affinitygrid.compute.SumResult;
 import io.affinitygrid.compute.TaskProgress;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientCompute;
+import org.apache.ignite.client.IgniteClientFuture;
 
 /**
  * The {@link GridCompute} over the thin client's compute, bounded by the request timeout. Thread-safe.
@@ -29,11 +34,13 @@ final class ThinClientGridCompute implements GridCompute {
 
     private final ThinClientGrid grid;
     private final ClientCompute compute;
+    private final ComputeGate gate;
     private volatile ScheduledExecutorService progressPoller;
 
     ThinClientGridCompute(ThinClientGrid grid, ClientCompute compute) {
         this.grid = grid;
         this.compute = compute;
+        this.gate = new ComputeGate(grid.config().maxConcurrentComputations());
     }
 
     @Override
@@ -83,20 +90,58 @@ final class ThinClientGridCompute implements GridCompute {
         String executionId = progress == null ? null : UUID.randomUUID().toString();
         Object effectiveArgument = progress == null ? argument : progress.withExecutionId().apply(executionId);
         CompletableFuture<R> result = new CompletableFuture<>();
+        AtomicReference<Future<?>> running = new AtomicReference<>();
+        ScheduledFuture<?> timeout = grid.afterRequestTimeout(() -> {
+            if (result.completeExceptionally(timedOut(taskName, mapName))) {
+                Future<?> started = running.get();
+                if (started != null) {
+                    started.cancel(true);
+                }
+            }
+        });
+        result.whenComplete((value, error) -> {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        });
         try {
-            compute.<Object, R>executeAsync2(taskName, effectiveArgument).whenComplete((value, error) -> {
-                if (error == null) {
-                    result.complete(value);
-                }
-                else {
-                    result.completeExceptionally(failure(taskName, mapName, unwrap(error)));
-                }
-            });
+            gate.submit(result, () -> start(taskName, effectiveArgument, mapName, result, running));
         }
         catch (RuntimeException e) {
             result.completeExceptionally(failure(taskName, mapName, e));
         }
         return progress == null ? result : withProgress(executionId, progress.listener(), result);
+    }
+
+    /** Sends the task to the grid; the returned future completes when the task ends, however it ends. */
+    private <R> CompletableFuture<?> start(String taskName, Object argument, String mapName, CompletableFuture<R> result,
+            AtomicReference<Future<?>> running) {
+        IgniteClientFuture<R> execution = compute.<Object, R>executeAsync2(taskName, argument);
+        running.set(execution);
+        if (result.isDone()) {
+            execution.cancel(true);
+        }
+        return execution.toCompletableFuture().whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
+            }
+            else {
+                result.completeExceptionally(failure(taskName, mapName, unwrap(error)));
+            }
+        });
+    }
+
+    /** A computation that did not finish within the request timeout; it is cancelled on the grid. */
+    private GridTimeoutException timedOut(String taskName, String mapName) {
+        Duration limit = grid.config().requestTimeout();
+        return new GridTimeoutException(limit, "Computation " + simpleName(taskName)
+                + (mapName == null ? "" : " over map '" + mapName + "'") + " did not finish within the request timeout of "
+                + limit.toMillis() + " ms, and was cancelled on the grid. Narrow it with a filter, add nodes, or raise the"
+                + " timeout (GridConfig.Builder.requestTimeout).", null);
+    }
+
+    private static String simpleName(String taskName) {
+        return taskName.substring(taskName.lastIndexOf('.') + 1);
     }
 
     /** Waits for a task's future, rethrowing the SDK exception it failed with. */
@@ -191,6 +236,12 @@ final class ThinClientGridCompute implements GridCompute {
     private GridException failure(String taskName, String mapName, RuntimeException e) {
         if (e instanceof GridException gridException) {
             return gridException;
+        }
+        if (ErrorCode.find(e).orElse(null) == ErrorCode.BUSY || Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS) {
+            return new GridBusyException("The grid refused computation " + simpleName(taskName)
+                    + (mapName == null ? "" : " over map '" + mapName + "'") + ": " + Failures.message(e)
+                    + (Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS ? " Lower GridConfig.Builder"
+                    + ".maxConcurrentComputations to at most the nodes' grid.client.max-compute-tasks." : ""), e);
         }
         if (mapName != null && Failures.isPartitionLost(e)) {
             return new PartitionLostException(mapName, Failures.lostPartition(e), "Task " + taskName + " cannot run over map '"
