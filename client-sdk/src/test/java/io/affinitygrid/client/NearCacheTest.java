@@ -28,6 +28,7 @@ import java.util.stream.LongStream;
 
 import javax.cache.expiry.ModifiedExpiryPolicy;
 
+import io.affinitygrid.compute.FieldNamesTask;
 import io.affinitygrid.compute.NearCacheMarker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -549,9 +550,15 @@ class NearCacheTest {
         double invalidations = nearCache.invalidationCount();
         long markers = nearCache.markersWritten();
         CLUSTER.serverCache(mapName).put(marker, marker);
+        String small = CLUSTER.createMap("near-marker");
+        CLUSTER.grid().map(small, Long.class, String.class).putAll(Map.of(1L, "one", 2L, "two"));
+        CLUSTER.serverCache(small).put(marker, marker);
         try {
             assertThat(other.size()).isEqualTo(users + 1);
             assertThat(CLUSTER.grid().compute().on(mapName).count()).as("computations skip it").isEqualTo(users);
+            assertThat(CLUSTER.grid().compute().on(small).count()).isEqualTo(2);
+            Map<String, String> fields = CLUSTER.grid().compute().execute(FieldNamesTask.NAME, small);
+            assertThat(fields).as("the marker's own field is not listed").containsOnlyKeys("_value");
             other.put(key, "a2");
             assertThat(await(NOTICE, () -> nearCache.invalidationCount() > invalidations)).isTrue();
             assertThat(nearCache.invalidationCount()).as("the marker's notice invalidated nothing").isEqualTo(invalidations + 1);
