@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -104,6 +105,7 @@ public final class LocalCluster implements AutoCloseable {
         private final List<CacheSettings> caches = new ArrayList<>();
         private long dataRegionSizeBytes = 128L * 1024 * 1024;
         private Duration failureDetectionTimeout = Duration.ofSeconds(10);
+        private UnaryOperator<GridNodeSettings.Builder> customizer = UnaryOperator.identity();
 
         private Builder() {
         }
@@ -142,6 +144,12 @@ public final class LocalCluster implements AutoCloseable {
             return this;
         }
 
+        /** Adjusts every node's settings after the cluster's own (names, ports, caches) are set. */
+        public Builder nodeSettings(UnaryOperator<GridNodeSettings.Builder> customizer) {
+            this.customizer = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
         /** Starts every node, one after the other, and returns when all have joined. */
         public LocalCluster start() {
             int[] ports = LoopbackPorts.next(3 * nodes);
@@ -158,7 +166,7 @@ public final class LocalCluster implements AutoCloseable {
             }
             List<GridNodeSettings> settings = new ArrayList<>();
             for (int i = 0; i < nodes; i++) {
-                settings.add(GridNodeSettings.builder()
+                settings.add(customizer.apply(GridNodeSettings.builder()
                         .nodeName(namePrefix + i)
                         .localAddress(HOST)
                         .discoveryAddresses(discovery)
@@ -168,7 +176,7 @@ public final class LocalCluster implements AutoCloseable {
                         .dataRegionSizeBytes(dataRegionSizeBytes)
                         .failureDetectionTimeout(failureDetectionTimeout)
                         .workDirectory(work.resolve(namePrefix + i))
-                        .caches(caches)
+                        .caches(caches))
                         .build());
             }
             LocalCluster cluster = new LocalCluster(settings, work);
