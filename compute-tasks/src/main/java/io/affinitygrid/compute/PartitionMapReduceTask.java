@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -132,6 +135,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         }
         else {
             run.lastFailure = failure;
+            run.leaving.add(result.getNode().id());
         }
         run.progress.publish(run.doneCount);
         if (--run.pending == 0) {
@@ -167,7 +171,13 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                     + (run.lastFailure == null ? "they moved" : run.lastFailure.getMessage()) + "); sending them again, attempt "
                     + (run.attempt + 1));
         }
-        run.byPrimary(missing).forEach((node, partitions) -> mapper.send(run.newBatch(this, partitions, run.attempt), node));
+        // A node whose job just failed with a topology change may still be the primary in this node's view (it is
+        // leaving): its partitions go to this node instead, which computes those it has become primary for by the
+        // time the job runs, after the job's pause, and leaves the rest to the next round.
+        Map<ClusterNode, List<Integer>> targets = new HashMap<>();
+        run.byPrimary(missing).forEach((node, partitions) -> targets.computeIfAbsent(
+                run.leaving.contains(node.id()) ? ignite.cluster().localNode() : node, n -> new ArrayList<>()).addAll(partitions));
+        targets.forEach((node, partitions) -> mapper.send(run.newBatch(this, partitions, run.attempt), node));
     }
 
     @Override
@@ -213,6 +223,8 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         private int attempt;
         private long retryDeadline;
         private IgniteException lastFailure;
+        /** Nodes whose jobs failed because they left or were stopping. */
+        private final Set<UUID> leaving = new HashSet<>();
 
         Execution(Ignite ignite, String cacheName, A argument, int partitions) {
             this.ignite = ignite;
