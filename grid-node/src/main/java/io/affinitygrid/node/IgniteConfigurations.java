@@ -30,7 +30,8 @@ import org.apache.ignite.ssl.SslContextFactory;
  *
  * <p>Capacity: caches with {@link CapacityPolicy#REJECT} live in the data region {@value #DATA_REGION} and carry a
  * {@link CapacityInterceptor}, which refuses puts above the high-water mark. Caches with
- * {@link CapacityPolicy#EVICT} live in the region {@value #EVICTION_REGION} (only created when some cache evicts),
+ * {@link CapacityPolicy#EVICT} live in the region {@value #EVICTION_REGION} (always configured, so that nodes can
+ * join a cluster whose caches evict; it starts at 16 MB),
  * where Ignite evicts random-2-LRU data pages from 90 % full. Critical failures stop the node
  * ({@link GridFailureHandler}) instead of halting the JVM. Ignite's legacy REST/memcached connector (port 11211) is
  * off: the grid's only client entry point is the thin-client port.
@@ -89,17 +90,18 @@ public final class IgniteConfigurations {
                         .setInitialSize(Math.min(regionSize, 64L * 1024 * 1024))
                         .setMaxSize(regionSize)
                         .setMetricsEnabled(true));
-        if (settings.hasEvictingCaches()) {
-            long evictionSize = settings.evictionRegionSizeBytes();
-            storage.setDataRegionConfigurations(new DataRegionConfiguration()
-                    .setName(EVICTION_REGION)
-                    .setInitialSize(Math.min(evictionSize, 64L * 1024 * 1024))
-                    .setMaxSize(evictionSize)
-                    .setPageEvictionMode(DataPageEvictionMode.RANDOM_2_LRU)
-                    .setEvictionThreshold(EVICTION_THRESHOLD)
-                    .setMetricsEnabled(true)
-                    .setMetricsRateTimeInterval(EVICTION_COUNT_WINDOW_MILLIS));
-        }
+        // Always there, even when no cache of this node evicts: a node joining a cluster starts the cluster's caches,
+        // and one of them in a region it lacks fails its start ("Requested DataRegion is not configured").
+        // Memory grows from 16 MB, so an unused region costs little.
+        long evictionSize = settings.evictionRegionSizeBytes();
+        storage.setDataRegionConfigurations(new DataRegionConfiguration()
+                .setName(EVICTION_REGION)
+                .setInitialSize(Math.min(evictionSize, 16L * 1024 * 1024))
+                .setMaxSize(evictionSize)
+                .setPageEvictionMode(DataPageEvictionMode.RANDOM_2_LRU)
+                .setEvictionThreshold(EVICTION_THRESHOLD)
+                .setMetricsEnabled(true)
+                .setMetricsRateTimeInterval(EVICTION_COUNT_WINDOW_MILLIS));
         if (security.authenticationEnabled()) {
             // Ignite keeps users in its metastorage, which exists only with persistence: a small persistent
             // region used by no cache, with a small write-ahead log.

@@ -274,8 +274,8 @@ public class GridProperties {
         private int highWaterMark = GridNodeSettings.DEFAULT_HIGH_WATER_MARK_PERCENT;
 
         /**
-         * Maximum size of the eviction region, which holds the caches with the evict policy; created only when
-         * some cache evicts.
+         * Maximum size of the eviction region, which holds the caches with the evict policy; it starts at 16MB
+         * and grows as they fill it.
          */
         private DataSize evictionRegionSize = DataSize.ofBytes(GridNodeSettings.DEFAULT_EVICTION_REGION_SIZE_BYTES);
 
