@@ -1,6 +1,5 @@
 package io.affinitygrid.node;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -245,10 +244,5 @@ public final class CapacityGuard implements AutoCloseable {
     @Override
     public String toString() {
         return "CapacityGuard[" + nodeName + ", " + region + ", high-water mark " + highWaterMarkPercent + " %]";
-    }
-
-    /** For tests: how long a published figure counts. */
-    static Duration staleAfter() {
-        return Duration.ofMillis(STALE_MILLIS);
     }
 }

@@ -40,6 +40,8 @@ public class CapacityMetricsBinder implements MeterBinder {
     private static final String BYTES = "bytes";
 
     private final WeakReference<Ignite> ignite;
+    /** The last count of evicted pages read, kept once the node stops (a counter never goes back). */
+    private volatile long lastEvicted;
 
     /**
      * @param ignite the node, held weakly
@@ -132,6 +134,4 @@ public class CapacityMetricsBinder implements MeterBinder {
         }
         return lastEvicted;
     }
-
-    private volatile long lastEvicted;
 }
