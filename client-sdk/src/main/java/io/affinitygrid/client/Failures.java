@@ -2,9 +2,11 @@ package io.affinitygrid.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.affinitygrid.compute.ErrorCode;
 import org.apache.ignite.client.ClientConnectionException;
 import org.apache.ignite.internal.client.thin.ClientServerError;
 
@@ -50,6 +52,31 @@ final class Failures {
             }
         }
         return NO_STATUS;
+    }
+
+    /**
+     * The code a grid node put in its error ({@code [GRID-...]} token), read only from the code token, never from
+     * the prose around it.
+     */
+    static Optional<ErrorCode> code(Throwable e) {
+        return ErrorCode.find(e);
+    }
+
+    /**
+     * The node's own words after a code's token: the rest of the line that holds the token, or
+     * {@link #message(Throwable)} when no message holds it.
+     */
+    static String reason(Throwable e, ErrorCode code) {
+        String token = code.token();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            int at = message == null ? -1 : message.indexOf(token);
+            if (at >= 0) {
+                int end = message.indexOf('\n', at);
+                return message.substring(at + token.length(), end < 0 ? message.length() : end).strip();
+            }
+        }
+        return message(e);
     }
 
     /** Whether the connection to the grid was lost or could not be made. */

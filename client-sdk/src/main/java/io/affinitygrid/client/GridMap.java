@@ -16,7 +16,9 @@ import java.util.Set;
  *
  * <p><b>Failures.</b> Every method may throw {@link GridException}: {@link GridUnavailableException} when
  * no node can be reached, {@link UnknownMapException} when the map was destroyed,
- * {@link PartitionLostException} when the key's partition lost every copy, {@link GridTimeoutException}
+ * {@link PartitionLostException} when the key's partition lost every copy, {@link GridCapacityException} when a
+ * write is refused because the grid's memory for the map is full (reads and removes still work),
+ * {@link GridTimeoutException}
  * when the grid does not answer within the request timeout, and a plain {@code GridException} for
  * anything else (e.g. a closed grid, a value stored under a key that is not of the view's value type),
  * with the grid's cause. Reads and idempotent writes ({@code get}, {@code getAll}, {@code containsKey},

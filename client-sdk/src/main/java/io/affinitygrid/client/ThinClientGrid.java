@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.affinitygrid.compute.ClusterInfoTask;
+import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.NodeSummary;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cache.CacheMode;
@@ -451,6 +452,10 @@ final class ThinClientGrid implements Grid {
             UnknownMapException unknown = unknownMap(mapName, quietMapNames());
             unknown.initCause(e);
             return unknown;
+        }
+        if (mapName != null && Failures.code(e).filter(ErrorCode.CAPACITY_EXCEEDED::equals).isPresent()) {
+            return new GridCapacityException(mapName, "Cannot " + action.get() + ": "
+                    + Failures.reason(e, ErrorCode.CAPACITY_EXCEEDED), e);
         }
         if (mapName != null && Failures.isPartitionLost(e)) {
             int partition = Failures.lostPartition(e);

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param mode partitioned or replicated
  * @param backups number of backup copies of each partition (partitioned caches only), 0 or more
  * @param partitions number of partitions, 1 to 65535
+ * @param capacityPolicy what writes do when memory is (nearly) full; {@link CapacityPolicy#REJECT} by default
  */
-public record CacheSettings(String name, CacheMode mode, int backups, int partitions) {
+public record CacheSettings(String name, CacheMode mode, int backups, int partitions, CapacityPolicy capacityPolicy) {
 
     /** Default number of backup copies: one, so that a node can leave without losing data. */
     public static final int DEFAULT_BACKUPS = 1;
@@ -21,6 +22,12 @@ public record CacheSettings(String name, CacheMode mode, int backups, int partit
 
     public CacheSettings {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(capacityPolicy, "capacityPolicy");
+    }
+
+    /** Settings with the default capacity policy, {@link CapacityPolicy#REJECT}. */
+    public CacheSettings(String name, CacheMode mode, int backups, int partitions) {
+        this(name, mode, backups, partitions, CapacityPolicy.REJECT);
     }
 
     /** A partitioned cache with one backup and the default number of partitions. */
@@ -35,11 +42,16 @@ public record CacheSettings(String name, CacheMode mode, int backups, int partit
 
     /** A copy with the given number of backups. */
     public CacheSettings withBackups(int backups) {
-        return new CacheSettings(name, mode, backups, partitions);
+        return new CacheSettings(name, mode, backups, partitions, capacityPolicy);
     }
 
     /** A copy with the given number of partitions. */
     public CacheSettings withPartitions(int partitions) {
-        return new CacheSettings(name, mode, backups, partitions);
+        return new CacheSettings(name, mode, backups, partitions, capacityPolicy);
+    }
+
+    /** A copy with the given capacity policy. */
+    public CacheSettings withCapacityPolicy(CapacityPolicy capacityPolicy) {
+        return new CacheSettings(name, mode, backups, partitions, capacityPolicy);
     }
 }

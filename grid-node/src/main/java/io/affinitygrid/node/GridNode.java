@@ -22,10 +22,12 @@ public final class GridNode implements AutoCloseable {
 
     private final GridNodeSettings settings;
     private final Ignite ignite;
+    private final CapacityGuard capacity;
 
-    private GridNode(GridNodeSettings settings, Ignite ignite) {
+    private GridNode(GridNodeSettings settings, Ignite ignite, CapacityGuard capacity) {
         this.settings = settings;
         this.ignite = ignite;
+        this.capacity = capacity;
     }
 
     /**
@@ -41,11 +43,20 @@ public final class GridNode implements AutoCloseable {
         Ports.requireFree(settings.localAddress(), settings.communicationPort(), "grid.communication.port");
         Ports.requireFree(settings.localAddress(), settings.clientPort(), "grid.client.port");
         long started = System.nanoTime();
-        Ignite ignite = Ignition.start(IgniteConfigurations.create(settings));
+        CapacityGuard capacity = CapacityGuard.register(settings);
+        Ignite ignite;
+        try {
+            ignite = Ignition.start(IgniteConfigurations.create(settings));
+            capacity.start(ignite);
+        }
+        catch (RuntimeException e) {
+            capacity.close();
+            throw e;
+        }
         log.info("Grid node '{}' started in {} ms: {} node(s) in the cluster, thin clients on port {}",
                 settings.nodeName(), (System.nanoTime() - started) / 1_000_000,
                 ignite.cluster().nodes().size(), settings.clientPort());
-        return new GridNode(settings, ignite);
+        return new GridNode(settings, ignite, capacity);
     }
 
     /** The Ignite node. */
@@ -57,6 +68,11 @@ public final class GridNode implements AutoCloseable {
         return settings;
     }
 
+    /** The guard that refuses writes to rejecting caches above the data region's high-water mark. */
+    public CapacityGuard capacity() {
+        return capacity;
+    }
+
     /** The {@code host:port} where thin clients (and the SDK) connect to this node. */
     public String clientAddress() {
         String host = settings.localAddress() == null ? "127.0.0.1" : settings.localAddress();
@@ -66,6 +82,7 @@ public final class GridNode implements AutoCloseable {
     /** Stops the node, cancelling its running jobs. Idempotent. */
     @Override
     public void close() {
+        capacity.close();
         Ignition.stop(settings.nodeName(), true);
         log.info("Grid node '{}' stopped", settings.nodeName());
     }

@@ -32,6 +32,12 @@ public final class GridNodeSettings {
     public static final int DEFAULT_CLIENT_MAX_COMPUTE_TASKS = 64;
     /** Default maximum size of the data region, in bytes (256 MB). */
     public static final long DEFAULT_DATA_REGION_SIZE_BYTES = 256L * 1024 * 1024;
+    /** Default high-water mark of the data region, in percent: writes to caches that reject are refused above it. */
+    public static final int DEFAULT_HIGH_WATER_MARK_PERCENT = 90;
+    /** Default maximum size of the eviction region (caches with {@link CapacityPolicy#EVICT}), in bytes (64 MB). */
+    public static final long DEFAULT_EVICTION_REGION_SIZE_BYTES = 64L * 1024 * 1024;
+    /** Smallest data or eviction region the node accepts (16 MB). */
+    static final long MIN_REGION_SIZE_BYTES = 16L * 1024 * 1024;
     /** Default failure detection timeout. */
     public static final Duration DEFAULT_FAILURE_DETECTION_TIMEOUT = Duration.ofSeconds(10);
 
@@ -44,6 +50,8 @@ public final class GridNodeSettings {
     private final int clientPort;
     private final int clientMaxComputeTasks;
     private final long dataRegionSizeBytes;
+    private final int highWaterMarkPercent;
+    private final long evictionRegionSizeBytes;
     private final Duration failureDetectionTimeout;
     private final Path workDirectory;
     private final List<CacheSettings> caches;
@@ -60,6 +68,8 @@ public final class GridNodeSettings {
         this.clientPort = b.clientPort;
         this.clientMaxComputeTasks = b.clientMaxComputeTasks;
         this.dataRegionSizeBytes = b.dataRegionSizeBytes;
+        this.highWaterMarkPercent = b.highWaterMarkPercent;
+        this.evictionRegionSizeBytes = b.evictionRegionSizeBytes;
         this.failureDetectionTimeout = b.failureDetectionTimeout;
         this.workDirectory = b.workDirectory != null ? b.workDirectory
                 : Path.of(System.getProperty("java.io.tmpdir"), "affinity-grid", b.nodeName);
@@ -92,6 +102,20 @@ public final class GridNodeSettings {
 
     public long dataRegionSizeBytes() { return dataRegionSizeBytes; }
 
+    /**
+     * Percentage of the data region above which writes to caches with {@link CapacityPolicy#REJECT} are refused
+     * ({@code grid.capacity.high-water-mark}).
+     */
+    public int highWaterMarkPercent() { return highWaterMarkPercent; }
+
+    /** Maximum size of the eviction region that holds the caches with {@link CapacityPolicy#EVICT}. */
+    public long evictionRegionSizeBytes() { return evictionRegionSizeBytes; }
+
+    /** Whether some cache evicts, so that the node has an eviction region. */
+    public boolean hasEvictingCaches() {
+        return caches.stream().anyMatch(cache -> cache.capacityPolicy() == CapacityPolicy.EVICT);
+    }
+
     public Duration failureDetectionTimeout() { return failureDetectionTimeout; }
 
     public Path workDirectory() { return workDirectory; }
@@ -116,6 +140,8 @@ public final class GridNodeSettings {
         b.clientPort = clientPort;
         b.clientMaxComputeTasks = clientMaxComputeTasks;
         b.dataRegionSizeBytes = dataRegionSizeBytes;
+        b.highWaterMarkPercent = highWaterMarkPercent;
+        b.evictionRegionSizeBytes = evictionRegionSizeBytes;
         b.failureDetectionTimeout = failureDetectionTimeout;
         b.workDirectory = workDirectory;
         b.caches = new ArrayList<>(caches);
@@ -143,6 +169,8 @@ public final class GridNodeSettings {
         private int clientPort = DEFAULT_CLIENT_PORT;
         private int clientMaxComputeTasks = DEFAULT_CLIENT_MAX_COMPUTE_TASKS;
         private long dataRegionSizeBytes = DEFAULT_DATA_REGION_SIZE_BYTES;
+        private int highWaterMarkPercent = DEFAULT_HIGH_WATER_MARK_PERCENT;
+        private long evictionRegionSizeBytes = DEFAULT_EVICTION_REGION_SIZE_BYTES;
         private Duration failureDetectionTimeout = DEFAULT_FAILURE_DETECTION_TIMEOUT;
         private Path workDirectory;
         private List<CacheSettings> caches = new ArrayList<>();
@@ -177,6 +205,12 @@ public final class GridNodeSettings {
         public Builder clientMaxComputeTasks(int clientMaxComputeTasks) { this.clientMaxComputeTasks = clientMaxComputeTasks; return this; }
 
         public Builder dataRegionSizeBytes(long dataRegionSizeBytes) { this.dataRegionSizeBytes = dataRegionSizeBytes; return this; }
+
+        /** Percentage of the data region above which rejecting caches refuse writes; 50 to 95, 90 by default. */
+        public Builder highWaterMarkPercent(int highWaterMarkPercent) { this.highWaterMarkPercent = highWaterMarkPercent; return this; }
+
+        /** Maximum size of the eviction region (caches with {@link CapacityPolicy#EVICT}); at least 16 MB. */
+        public Builder evictionRegionSizeBytes(long evictionRegionSizeBytes) { this.evictionRegionSizeBytes = evictionRegionSizeBytes; return this; }
 
         public Builder failureDetectionTimeout(Duration failureDetectionTimeout) { this.failureDetectionTimeout = failureDetectionTimeout; return this; }
 
@@ -229,9 +263,18 @@ public final class GridNodeSettings {
                 throw new GridConfigurationException("grid.client.max-compute-tasks", clientMaxComputeTasks,
                         "thin-client compute needs at least 1 task per connection");
             }
-            if (dataRegionSizeBytes < 16L * 1024 * 1024) {
+            if (dataRegionSizeBytes < MIN_REGION_SIZE_BYTES) {
                 throw new GridConfigurationException("grid.data-region-size", dataRegionSizeBytes + "B",
                         "the data region needs at least 16MB; use e.g. 256MB");
+            }
+            if (highWaterMarkPercent < 50 || highWaterMarkPercent > 95) {
+                // Ignite's region fails its allocations at about 96 % (measured): above 95 % the guard comes too late
+                throw new GridConfigurationException("grid.capacity.high-water-mark", highWaterMarkPercent,
+                        "must be between 50 and 95 (percent of the data region); Ignite runs out of pages at about 96 %, so 90 leaves room for writes in flight");
+            }
+            if (evictionRegionSizeBytes < MIN_REGION_SIZE_BYTES) {
+                throw new GridConfigurationException("grid.capacity.eviction-region-size", evictionRegionSizeBytes + "B",
+                        "the eviction region needs at least 16MB; use e.g. 64MB");
             }
             if (failureDetectionTimeout == null || failureDetectionTimeout.toMillis() < 100) {
                 throw new GridConfigurationException("grid.failure-detection-timeout", failureDetectionTimeout,
@@ -282,8 +325,10 @@ public final class GridNodeSettings {
                 && discoveryAddresses.equals(s.discoveryAddresses) && discoveryPort == s.discoveryPort
                 && discoveryPortRange == s.discoveryPortRange && communicationPort == s.communicationPort
                 && clientPort == s.clientPort && clientMaxComputeTasks == s.clientMaxComputeTasks
-                && dataRegionSizeBytes == s.dataRegionSizeBytes && failureDetectionTimeout.equals(s.failureDetectionTimeout)
-                && workDirectory.equals(s.workDirectory) && caches.equals(s.caches) && security.equals(s.security) && compute.equals(s.compute);
+                && dataRegionSizeBytes == s.dataRegionSizeBytes && highWaterMarkPercent == s.highWaterMarkPercent
+                && evictionRegionSizeBytes == s.evictionRegionSizeBytes && failureDetectionTimeout.equals(s.failureDetectionTimeout)
+                && workDirectory.equals(s.workDirectory) && caches.equals(s.caches) && security.equals(s.security)
+                && compute.equals(s.compute);
     }
 
     @Override

@@ -106,6 +106,8 @@ public final class LocalCluster implements AutoCloseable {
         private long dataRegionSizeBytes = 128L * 1024 * 1024;
         private Duration failureDetectionTimeout = Duration.ofSeconds(10);
         private UnaryOperator<GridNodeSettings.Builder> customizer = UnaryOperator.identity();
+        private long evictionRegionSizeBytes = GridNodeSettings.DEFAULT_EVICTION_REGION_SIZE_BYTES;
+        private int highWaterMarkPercent = GridNodeSettings.DEFAULT_HIGH_WATER_MARK_PERCENT;
 
         private Builder() {
         }
@@ -150,6 +152,18 @@ public final class LocalCluster implements AutoCloseable {
             return this;
         }
 
+        /** Maximum size of the eviction region, for caches with {@link CapacityPolicy#EVICT}. */
+        public Builder evictionRegionSizeBytes(long bytes) {
+            this.evictionRegionSizeBytes = bytes;
+            return this;
+        }
+
+        /** Percentage of the data region above which rejecting caches refuse writes. */
+        public Builder highWaterMarkPercent(int percent) {
+            this.highWaterMarkPercent = percent;
+            return this;
+        }
+
         /** Starts every node, one after the other, and returns when all have joined. */
         public LocalCluster start() {
             int[] ports = LoopbackPorts.next(3 * nodes);
@@ -174,6 +188,8 @@ public final class LocalCluster implements AutoCloseable {
                         .communicationPort(ports[3 * i + 1])
                         .clientPort(ports[3 * i + 2])
                         .dataRegionSizeBytes(dataRegionSizeBytes)
+                        .evictionRegionSizeBytes(evictionRegionSizeBytes)
+                        .highWaterMarkPercent(highWaterMarkPercent)
                         .failureDetectionTimeout(failureDetectionTimeout)
                         .workDirectory(work.resolve(namePrefix + i))
                         .caches(caches))

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.affinitygrid.client.Grid;
+import io.affinitygrid.client.GridCapacityException;
 
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
@@ -43,7 +44,8 @@ public class LoadCommands {
 
                     Puts entries 1..N into the cache, 1000 per request, showing the progress, then prints the
                     elapsed time and rate. The data is always the same for the same key (a fixed seed), so
-                    loading twice overwrites entries with equal values.
+                    loading twice overwrites entries with equal values. When the grid's memory for the cache
+                    is full, the load stops with an error saying how many entries were written before it.
                       --type orders  (default) orders with the fields id, customer, region (north/south/east/
                                      west), amount (two decimals) and quantity (1-20); default cache 'orders'
                       --type words   lines of text (plain String values) for 'compute words'; default cache
@@ -69,13 +71,26 @@ public class LoadCommands {
             Grid grid = connection.grid();
             PrintWriter out = context.outputWriter();
             long started = System.nanoTime();
-            try (ProgressBar progress = new ProgressBar(out, session.loadProgress(json), dataSet.equals(ORDERS) ? "orders" : "lines")) {
+            String unit = dataSet.equals(ORDERS) ? "orders" : "lines";
+            long[] written = {0};
+            try (ProgressBar progress = new ProgressBar(out, session.loadProgress(json), unit)) {
                 if (dataSet.equals(ORDERS)) {
-                    SampleData.standard().load(grid.map(map, Long.class, SampleOrder.class), total, done -> progress.update(done, total));
+                    SampleData.standard().load(grid.map(map, Long.class, SampleOrder.class), total, done -> {
+                        written[0] = done;
+                        progress.update(done, total);
+                    });
                 }
                 else {
-                    SampleData.standard().loadLines(grid.map(map, Long.class, String.class), total, done -> progress.update(done, total));
+                    SampleData.standard().loadLines(grid.map(map, Long.class, String.class), total, done -> {
+                        written[0] = done;
+                        progress.update(done, total);
+                    });
                 }
+            }
+            catch (GridCapacityException full) {
+                throw new GridCapacityException(full.mapName(), String.format(Locale.ROOT,
+                        "Load stopped: the grid is full after %,d of %,d %s were written to '%s' (keys 1..%d). %s",
+                        written[0], total, unit, map, written[0], full.getMessage()), full);
             }
             finally {
                 catalog.forget(map);

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.affinitygrid.node.CacheMode;
 import io.affinitygrid.node.CacheSettings;
+import io.affinitygrid.node.CapacityPolicy;
 import io.affinitygrid.node.GridConfigurationException;
 import io.affinitygrid.node.GridNodeSettings;
 import io.affinitygrid.node.boot.security.SecurityProperties;
@@ -63,6 +64,8 @@ public class GridProperties {
     private final Client client = new Client();
 
     private final Compute compute = new Compute();
+
+    private final Capacity capacity = new Capacity();
 
     /**
      * TLS and authentication; off unless turned on (e.g. by the security profile).
@@ -134,6 +137,10 @@ public class GridProperties {
         return compute;
     }
 
+    public Capacity getCapacity() {
+        return capacity;
+    }
+
     public SecurityProperties getSecurity() {
         return security;
     }
@@ -152,6 +159,8 @@ public class GridProperties {
                 .clientPort(client.port)
                 .clientMaxComputeTasks(client.maxComputeTasks)
                 .dataRegionSizeBytes(dataRegionSize == null ? 0 : dataRegionSize.toBytes())
+                .highWaterMarkPercent(capacity.highWaterMark)
+                .evictionRegionSizeBytes(capacity.evictionRegionSize == null ? 0 : capacity.evictionRegionSize.toBytes())
                 .failureDetectionTimeout(failureDetectionTimeout)
                 .workDirectory(workDirectory)
                 .compute(new ComputeSettings(compute.publicThreads, compute.maxConcurrent))
@@ -296,6 +305,38 @@ public class GridProperties {
         }
     }
 
+    /** What happens when memory runs short: see each cache's {@code capacity-policy}. */
+    public static class Capacity {
+
+        /**
+         * Percentage of the data region (on any server node) above which writes to caches with the reject policy
+         * are refused; between 50 and 95.
+         */
+        private int highWaterMark = GridNodeSettings.DEFAULT_HIGH_WATER_MARK_PERCENT;
+
+        /**
+         * Maximum size of the eviction region, which holds the caches with the evict policy; it starts at 16MB
+         * and grows as they fill it.
+         */
+        private DataSize evictionRegionSize = DataSize.ofBytes(GridNodeSettings.DEFAULT_EVICTION_REGION_SIZE_BYTES);
+
+        public int getHighWaterMark() {
+            return highWaterMark;
+        }
+
+        public void setHighWaterMark(int highWaterMark) {
+            this.highWaterMark = highWaterMark;
+        }
+
+        public DataSize getEvictionRegionSize() {
+            return evictionRegionSize;
+        }
+
+        public void setEvictionRegionSize(DataSize evictionRegionSize) {
+            this.evictionRegionSize = evictionRegionSize;
+        }
+    }
+
     /** One cache created at start. */
     public static class Cache {
 
@@ -318,6 +359,12 @@ public class GridProperties {
          * Number of partitions; fewer partitions make scans of small clusters cheaper.
          */
         private int partitions = CacheSettings.DEFAULT_PARTITIONS;
+
+        /**
+         * What writes do when memory is short: reject (refuse writes above the high-water mark, lose nothing) or
+         * evict (drop least recently used entries; for pure caches).
+         */
+        private CapacityPolicy capacityPolicy = CapacityPolicy.REJECT;
 
         public String getName() {
             return name;
@@ -351,13 +398,25 @@ public class GridProperties {
             this.partitions = partitions;
         }
 
+        public CapacityPolicy getCapacityPolicy() {
+            return capacityPolicy;
+        }
+
+        public void setCapacityPolicy(CapacityPolicy capacityPolicy) {
+            this.capacityPolicy = capacityPolicy;
+        }
+
         CacheSettings toSettings(int index) {
             if (mode == null) {
                 // CacheSettings cannot even hold a missing mode, so it is reported here rather than in build().
                 throw new GridConfigurationException("grid.caches[" + index + "].mode", null,
                         "every cache needs a mode: PARTITIONED or REPLICATED");
             }
-            return new CacheSettings(name, mode, backups, partitions);
+            if (capacityPolicy == null) {
+                throw new GridConfigurationException("grid.caches[" + index + "].capacity-policy", null,
+                        "every cache needs a capacity policy: REJECT (the default) or EVICT");
+            }
+            return new CacheSettings(name, mode, backups, partitions, capacityPolicy);
         }
     }
 }

@@ -37,6 +37,8 @@ class GridConfigurationFailureAnalyzerTests {
             grid.client.max-compute-tasks,  GRID_CLIENT_MAXCOMPUTETASKS
             grid.discovery.addresses[1],    GRID_DISCOVERY_ADDRESSES_1
             grid.caches[0],                 GRID_CACHES_0
+            grid.capacity.high-water-mark,  GRID_CAPACITY_HIGHWATERMARK
+            grid.caches[1].capacity-policy, GRID_CACHES_1_CAPACITYPOLICY
             """)
     void namesEnvironmentVariableSpringStyle(String property, String variable) {
         assertThat(GridConfigurationFailureAnalyzer.environmentVariable(property)).isEqualTo(variable);
@@ -56,7 +58,10 @@ class GridConfigurationFailureAnalyzerTests {
                 Arguments.of("grid.client.max-compute-tasks", "8", (Function<GridProperties, Object>) p -> p.getClient().getMaxComputeTasks()),
                 Arguments.of("grid.data-region-size", "512MB", (Function<GridProperties, Object>) GridProperties::getDataRegionSize),
                 Arguments.of("grid.discovery.addresses[1]", "10.0.0.2:47500", (Function<GridProperties, Object>) p -> p.getDiscovery().getAddresses().get(1)),
-                Arguments.of("grid.caches[0].backups", "3", (Function<GridProperties, Object>) p -> p.getCaches().get(0).getBackups()));
+                Arguments.of("grid.caches[0].backups", "3", (Function<GridProperties, Object>) p -> p.getCaches().get(0).getBackups()),
+                Arguments.of("grid.caches[0].capacity-policy", "EVICT", (Function<GridProperties, Object>) p -> p.getCaches().get(0).getCapacityPolicy()),
+                Arguments.of("grid.capacity.high-water-mark", "85", (Function<GridProperties, Object>) p -> p.getCapacity().getHighWaterMark()),
+                Arguments.of("grid.capacity.eviction-region-size", "128MB", (Function<GridProperties, Object>) p -> p.getCapacity().getEvictionRegionSize()));
     }
 
     /** The variable the analyzer suggests is one Spring Boot binds to the property. */

@@ -129,6 +129,9 @@ class GridNodeConfigurationTests {
             grid.client.max-compute-tasks     | 0                           | grid.client.max-compute-tasks
             grid.data-region-size             | 1MB                         | grid.data-region-size
             grid.failure-detection-timeout    | 10ms                        | grid.failure-detection-timeout
+            grid.capacity.high-water-mark     | 99                          | grid.capacity.high-water-mark
+            grid.capacity.high-water-mark     | 10                          | grid.capacity.high-water-mark
+            grid.capacity.eviction-region-size | 4MB                        | grid.capacity.eviction-region-size
             """)
     void badConfigurationFailsBeforeIgniteStartsAndNamesTheProperty(String property, String value, String expectedProperty) {
         runner.withPropertyValues(property + "=" + value).run(context -> {
@@ -154,6 +157,36 @@ class GridNodeConfigurationTests {
             assertThat(Ignition.state(nodeName)).isEqualTo(IgniteState.STOPPED);
             assertThat(causeChain(context.getStartupFailure()))
                     .anySatisfy(cause -> assertThat(cause.getMessage()).contains("grid.caches[0].mode"));
+        });
+    }
+
+    @Test
+    void unknownCapacityPolicyFailsBindingAndNamesThePropertyAndTheValidValues() {
+        runner.withPropertyValues("grid.caches[0].capacity-policy=lru").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(Ignition.state(nodeName)).isEqualTo(IgniteState.STOPPED);
+            assertThat(causeChain(context.getStartupFailure()))
+                    .anySatisfy(cause -> assertThat(cause.getMessage()).contains("grid.caches[0].capacity-policy"));
+        });
+    }
+
+    @Test
+    void capacityPoliciesPutRejectingCachesBehindTheGuardAndEvictingOnesInTheEvictionRegion() {
+        runner.withPropertyValues("grid.caches[2].capacity-policy=evict", "grid.capacity.eviction-region-size=32MB",
+                "grid.capacity.high-water-mark=80").run(context -> {
+            assertThat(context).hasNotFailed();
+            Ignite ignite = context.getBean(Ignite.class);
+            assertThat(configuration(ignite, "orders").getInterceptor()).isInstanceOf(io.affinitygrid.node.CapacityInterceptor.class);
+            assertThat(configuration(ignite, "orders").getDataRegionName()).isNull();
+            assertThat(configuration(ignite, "words").getInterceptor()).isNull();
+            assertThat(configuration(ignite, "words").getDataRegionName()).isEqualTo(io.affinitygrid.node.IgniteConfigurations.EVICTION_REGION);
+            org.apache.ignite.configuration.DataRegionConfiguration evictable =
+                    ignite.configuration().getDataStorageConfiguration().getDataRegionConfigurations()[0];
+            assertThat(evictable.getPageEvictionMode()).isEqualTo(org.apache.ignite.configuration.DataPageEvictionMode.RANDOM_2_LRU);
+            assertThat(evictable.getMaxSize()).isEqualTo(32L * 1024 * 1024);
+            assertThat(context.getBean(io.affinitygrid.node.GridNode.class).capacity().highWaterMarkPercent()).isEqualTo(80);
+            assertThat(ignite.configuration().getFailureHandler()).isInstanceOf(io.affinitygrid.node.GridFailureHandler.class);
+            assertThat(ignite.configuration().getConnectorConfiguration()).isNull();
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.affinitygrid.node.CacheMode;
 import io.affinitygrid.node.CacheSettings;
+import io.affinitygrid.node.CapacityPolicy;
 import io.affinitygrid.node.GridConfigurationException;
 import io.affinitygrid.node.GridNodeSettings;
 
@@ -42,7 +43,10 @@ class GridPropertiesTests {
                 Map.entry("grid.caches[0].backups", "2"),
                 Map.entry("grid.caches[0].partitions", "128"),
                 Map.entry("grid.caches[1].name", "reference"),
-                Map.entry("grid.caches[1].mode", "replicated")));
+                Map.entry("grid.caches[1].mode", "replicated"),
+                Map.entry("grid.caches[1].capacity-policy", "evict"),
+                Map.entry("grid.capacity.high-water-mark", "85"),
+                Map.entry("grid.capacity.eviction-region-size", "128MB")));
 
         GridNodeSettings settings = properties.toSettings();
 
@@ -59,7 +63,21 @@ class GridPropertiesTests {
         assertThat(settings.workDirectory()).isEqualTo(Path.of("/tmp/grid/node-2"));
         assertThat(settings.caches()).containsExactly(
                 new CacheSettings("orders", CacheMode.PARTITIONED, 2, 128),
-                new CacheSettings("reference", CacheMode.REPLICATED, CacheSettings.DEFAULT_BACKUPS, CacheSettings.DEFAULT_PARTITIONS));
+                new CacheSettings("reference", CacheMode.REPLICATED, CacheSettings.DEFAULT_BACKUPS, CacheSettings.DEFAULT_PARTITIONS,
+                        CapacityPolicy.EVICT));
+        assertThat(settings.caches().get(0).capacityPolicy()).isEqualTo(CapacityPolicy.REJECT);
+        assertThat(settings.highWaterMarkPercent()).isEqualTo(85);
+        assertThat(settings.evictionRegionSizeBytes()).isEqualTo(128L * 1024 * 1024);
+        assertThat(settings.hasEvictingCaches()).isTrue();
+    }
+
+    @Test
+    void cacheWithoutCapacityPolicyIsReportedWithItsProperty() {
+        GridProperties properties = bind(Map.of("grid.caches[0].name", "orders"));
+        properties.getCaches().get(0).setCapacityPolicy(null);
+
+        assertThatExceptionOfType(GridConfigurationException.class).isThrownBy(properties::toSettings)
+                .satisfies(e -> assertThat(e.property()).isEqualTo("grid.caches[0].capacity-policy"));
     }
 
     @Test

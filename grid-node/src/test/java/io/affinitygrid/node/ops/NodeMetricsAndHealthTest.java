@@ -68,7 +68,9 @@ class NodeMetricsAndHealthTest {
             "grid.cache.rebalance.remaining.keys", "grid.cache.rebalanced.keys",
             "grid.compute.jobs", "grid.compute.failed.jobs", "grid.compute.cancelled.jobs",
             "grid.compute.rejected.jobs", "grid.compute.active.jobs", "grid.compute.waiting.jobs",
-            "grid.topology.nodes", "grid.topology.version");
+            "grid.topology.nodes", "grid.topology.version",
+            "grid.region.used", "grid.region.max", "grid.region.high.water.mark", "grid.region.evicted.pages",
+            "grid.capacity.rejected.writes");
 
     @TempDir
     static Path workDirectory;
@@ -104,6 +106,7 @@ class NodeMetricsAndHealthTest {
                 "--grid.caches[1].name=fragile",
                 "--grid.caches[1].backups=0",
                 "--grid.caches[1].partitions=" + FRAGILE_PARTITIONS,
+                "--grid.caches[1].capacity-policy=evict",
                 "--server.port=0",
                 "--spring.main.register-shutdown-hook=false");
         ignite = context.getBean(Ignite.class);
@@ -129,6 +132,10 @@ class NodeMetricsAndHealthTest {
         assertThat(details).containsEntry("node", nodeName).containsEntry("clusterState", "ACTIVE")
                 .doesNotContainKey("lostPartitions");
         assertThat(health.topologySize()).isEqualTo(1);
+        assertThat(details.get("memory")).asInstanceOf(MAP).containsOnlyKeys("default", "evictable")
+                .extractingByKey("default").asInstanceOf(MAP)
+                .containsEntry("maxBytes", 64 * 1024 * 1024).containsEntry("highWaterMarkPercent", 90);
+        assertThat(details).doesNotContainKey("capacity");
         assertThat(details.get("caches")).asInstanceOf(MAP)
                 .containsOnlyKeys("orders", "fragile")
                 .extractingByKey("orders").asInstanceOf(MAP)
@@ -144,6 +151,13 @@ class NodeMetricsAndHealthTest {
         assertThat(before.sum("grid_cache_partitions", "cache", "orders", "role", "backup")).isZero();
         assertThat(before.sum("grid_cache_lost_partitions", "cache", "fragile")).isZero();
         assertThat(before.sum("grid_cache_rebalancing_partitions", "cache", "orders")).isZero();
+        assertThat(before.sum("grid_region_max_bytes", "region", "default")).isEqualTo(64.0 * 1024 * 1024);
+        assertThat(before.sum("grid_region_max_bytes", "region", "evictable")).isEqualTo(64.0 * 1024 * 1024);
+        assertThat(before.sum("grid_region_used_bytes", "region", "default")).isPositive();
+        assertThat(before.sum("grid_region_high_water_mark_bytes", "region", "default")).isEqualTo(0.9 * 64 * 1024 * 1024);
+        assertThat(before.has("grid_region_evicted_pages_total", "region", "evictable")).isTrue();
+        assertThat(before.has("grid_capacity_rejected_writes_total", "cache", "orders")).isTrue();
+        assertThat(before.has("grid_capacity_rejected_writes_total", "cache", "fragile")).as("evicting caches refuse nothing").isFalse();
         double putsBefore = before.sum("grid_cache_operations_total", "cache", "orders", "operation", "put");
         double jobsBefore = before.sum("grid_compute_jobs_seconds_count");
         double failedBefore = before.sum("grid_compute_failed_jobs_total");

@@ -75,7 +75,11 @@ class SecuritySettingsTest {
         assertThat(config.getClientConnectorConfiguration().isUseIgniteSslContextFactory()).isTrue();
         assertThat(config.getClientConnectorConfiguration().isSslClientAuth()).isFalse();
         assertThat(config.isAuthenticationEnabled()).isFalse();
-        assertThat(config.getDataStorageConfiguration().getDataRegionConfigurations()).isNullOrEmpty();
+        // only the in-memory eviction region, which every node has: TLS alone persists nothing
+        assertThat(config.getDataStorageConfiguration().getDataRegionConfigurations())
+                .extracting(DataRegionConfiguration::getName).containsExactly(IgniteConfigurations.EVICTION_REGION);
+        assertThat(config.getDataStorageConfiguration().getDataRegionConfigurations())
+                .noneMatch(DataRegionConfiguration::isPersistenceEnabled);
     }
 
     @Test
@@ -86,9 +90,10 @@ class SecuritySettingsTest {
         assertThat(config.getSslContextFactory()).isNull();
         assertThat(config.getDataStorageConfiguration().getDefaultDataRegionConfiguration().isPersistenceEnabled()).isFalse();
         DataRegionConfiguration[] regions = config.getDataStorageConfiguration().getDataRegionConfigurations();
-        assertThat(regions).hasSize(1);
-        assertThat(regions[0].getName()).isEqualTo(SecuritySettings.SECURITY_REGION);
-        assertThat(regions[0].isPersistenceEnabled()).isTrue();
+        assertThat(regions).filteredOn(DataRegionConfiguration::isPersistenceEnabled).singleElement()
+                .extracting(DataRegionConfiguration::getName).isEqualTo(SecuritySettings.SECURITY_REGION);
+        assertThat(regions).extracting(DataRegionConfiguration::getName)
+                .containsExactlyInAnyOrder(IgniteConfigurations.EVICTION_REGION, SecuritySettings.SECURITY_REGION);
         assertThat(config.getCacheConfiguration()).allSatisfy(cache -> assertThat(cache.getDataRegionName()).isNull());
         assertThat(config.getLifecycleBeans()).hasAtLeastOneElementOfType(SecurityBootstrap.class);
     }

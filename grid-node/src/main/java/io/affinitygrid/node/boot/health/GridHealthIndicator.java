@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.affinitygrid.node.CapacityGuard;
+import io.affinitygrid.node.IgniteConfigurations;
+import io.affinitygrid.node.RegionFill;
+import org.apache.ignite.DataRegionMetrics;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteState;
@@ -26,6 +30,13 @@ import org.springframework.boot.health.contributor.Health;
  * reset). Otherwise {@code UP}. The details name the node and give the topology size (server nodes), the
  * cluster state and, per cache, this node's primary entries and partitions. The grid's internal caches (named
  * {@code __...}) are left out.
+ *
+ * <p>Memory: {@code memory} gives each region's use on this node ({@code usedBytes}, {@code maxBytes},
+ * {@code usedPercent}), the data region's {@code highWaterMarkPercent} and {@code writesRefused}, and the eviction
+ * region's {@code evictedPages}. While writes to rejecting maps are refused (some node's data region is above the
+ * high-water mark), the status stays {@code UP} and {@code capacity} says so: the node still serves reads and
+ * removes, and a restart would not make room (its data would move to the others, which are as full). Health turns
+ * {@code DOWN} only when the node cannot serve; alert on {@code capacity}, or on the {@code grid.region.*} meters.
  */
 public class GridHealthIndicator extends AbstractHealthIndicator {
 
@@ -80,6 +91,7 @@ public class GridHealthIndicator extends AbstractHealthIndicator {
             }
         }
         builder.withDetail("caches", caches);
+        memory(builder);
 
         if (!lost.isEmpty()) {
             builder.down().withDetail("lostPartitions", lost);
@@ -92,6 +104,38 @@ public class GridHealthIndicator extends AbstractHealthIndicator {
         }
         else {
             builder.up();
+        }
+    }
+
+    private void memory(Health.Builder builder) {
+        Map<String, Object> memory = new TreeMap<>();
+        CapacityGuard guard = CapacityGuard.of(ignite.name());
+        for (String region : List.of(IgniteConfigurations.DATA_REGION, IgniteConfigurations.EVICTION_REGION)) {
+            DataRegionMetrics metrics = ignite.dataRegionMetrics(region);
+            if (metrics == null) {
+                continue;
+            }
+            long used = metrics.getTotalUsedPages() * metrics.getPageSize();
+            long max = metrics.getOffHeapSize();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("usedBytes", used);
+            details.put("maxBytes", max);
+            details.put("usedPercent", max <= 0 ? 0 : Math.round(used * 1000.0 / max) / 10.0);
+            if (region.equals(IgniteConfigurations.DATA_REGION) && guard != null) {
+                details.put("highWaterMarkPercent", guard.highWaterMarkPercent());
+                details.put("writesRefused", guard.rejectedWrites().values().stream().mapToLong(Long::longValue).sum());
+            }
+            if (region.equals(IgniteConfigurations.EVICTION_REGION)) {
+                details.put("evictedPages", IgniteConfigurations.evictedPages(metrics.getEvictionRate()));
+            }
+            memory.put(region, details);
+        }
+        builder.withDetail("memory", memory);
+        RegionFill fullest = guard == null ? null : guard.fullest();
+        if (fullest != null && fullest.percent() >= guard.highWaterMarkPercent()) {
+            builder.withDetail("capacity", "writes to rejecting maps are refused: the data region of node '" + fullest.node()
+                    + "' holds " + fullest.describe() + ", above the high-water mark of " + guard.highWaterMarkPercent()
+                    + " %; raise grid.data-region-size, add nodes or delete entries");
         }
     }
 

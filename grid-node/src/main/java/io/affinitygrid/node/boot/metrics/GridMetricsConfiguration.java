@@ -36,6 +36,13 @@ public class GridMetricsConfiguration {
         return new ComputeMetricsBinder(ignite);
     }
 
+    /** Memory regions used and maximum, evicted pages, writes refused above the high-water mark. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CapacityMetricsBinder gridCapacityMetrics(Ignite ignite) {
+        return new CapacityMetricsBinder(ignite);
+    }
+
     /** Nodes in the cluster. */
     @Bean
     @ConditionalOnMissingBean
