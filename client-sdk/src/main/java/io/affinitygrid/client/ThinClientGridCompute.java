@@ -237,6 +237,10 @@ final class ThinClientGridCompute implements GridCompute {
         if (e instanceof GridException gridException) {
             return gridException;
         }
+        if (mapName != null && ErrorCode.find(e).orElse(null) == ErrorCode.CAPACITY_EXCEEDED) {
+            return new GridCapacityException(mapName, "Computation " + simpleName(taskName) + " over map '" + mapName
+                    + "' could not write: " + Failures.reason(e, ErrorCode.CAPACITY_EXCEEDED), e);
+        }
         if (ErrorCode.find(e).orElse(null) == ErrorCode.BUSY || Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS) {
             return new GridBusyException("The grid refused computation " + simpleName(taskName)
                     + (mapName == null ? "" : " over map '" + mapName + "'") + ": " + Failures.message(e)

@@ -79,12 +79,25 @@ public enum ErrorCode {
         return Optional.empty();
     }
 
-    /** The code found in the messages of {@code error} or its causes, outermost first. */
+    /**
+     * The code found in the messages of {@code error}, its causes and their suppressed exceptions (Ignite attaches
+     * a refused write's cause as a suppressed exception), outermost first.
+     */
     public static Optional<ErrorCode> find(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return find(error, 0);
+    }
+
+    private static Optional<ErrorCode> find(Throwable error, int depth) {
+        for (Throwable t = error; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause()) {
             Optional<ErrorCode> code = find(t.getMessage());
             if (code.isPresent()) {
                 return code;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                code = find(suppressed, depth + 1);
+                if (code.isPresent()) {
+                    return code;
+                }
             }
         }
         return Optional.empty();
