@@ -36,6 +36,7 @@ public final class GridConfig {
     private final List<String> addresses;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final boolean partitionAwareness;
     private final Map<String, NearCacheConfig> nearCaches;
     private final MeterRegistry meterRegistry;
     private final String userName;
@@ -49,6 +50,7 @@ public final class GridConfig {
         this.addresses = List.copyOf(builder.addresses);
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
+        this.partitionAwareness = builder.partitionAwareness;
         this.nearCaches = Collections.unmodifiableMap(new LinkedHashMap<>(builder.nearCaches));
         this.meterRegistry = builder.meterRegistry;
         this.userName = builder.userName;
@@ -93,6 +95,14 @@ public final class GridConfig {
      */
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    /**
+     * Whether key operations go straight to the node holding the key's partition, and other requests (such as
+     * computations) to any connected node; {@code true} unless {@link Builder#partitionAwareness(boolean)} turned it off.
+     */
+    public boolean partitionAwareness() {
+        return partitionAwareness;
     }
 
     /**
@@ -157,6 +167,7 @@ public final class GridConfig {
     @Override
     public String toString() {
         return "GridConfig[addresses=" + addresses + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + (partitionAwareness ? "" : ", partitionAwareness=off")
                 + (nearCaches.isEmpty() ? "" : ", nearCaches=" + nearCaches)
                 + (meterRegistry == null ? "" : ", meterRegistry=" + meterRegistry.getClass().getSimpleName())
                 + (userName == null ? "" : ", user=" + userName)
@@ -169,6 +180,7 @@ public final class GridConfig {
         private final List<String> addresses = new ArrayList<>();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private boolean partitionAwareness = true;
         private final Map<String, NearCacheConfig> nearCaches = new LinkedHashMap<>();
         private MeterRegistry meterRegistry;
         private String userName;
@@ -237,6 +249,22 @@ public final class GridConfig {
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Sets whether the client connects to every node and sends each key operation straight to the node holding
+         * the key's partition, spreading other requests (computations) over the nodes; on by default. Off, the
+         * client talks to one node at a time (one of the addresses given, then another one of them when that node
+         * leaves; it does not learn other nodes' addresses from the grid), which passes key operations on to their
+         * nodes: one more network hop per operation, and that one node receives, and runs the reduce of, every
+         * computation.
+         *
+         * @param enabled whether partition awareness is on
+         * @return this builder
+         */
+        public Builder partitionAwareness(boolean enabled) {
+            this.partitionAwareness = enabled;
             return this;
         }
 

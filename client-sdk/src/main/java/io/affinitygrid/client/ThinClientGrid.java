@@ -35,8 +35,8 @@ import org.apache.ignite.client.SslMode;
 import org.apache.ignite.configuration.ClientConfiguration;
 
 /**
- * The {@link Grid} over Ignite's thin client, with partition awareness on (key operations go straight to
- * the primary node of the key's partition). Thread-safe: {@link IgniteClient} is, the near caches are in a
+ * The {@link Grid} over Ignite's thin client, with partition awareness on unless the configuration turns it off
+ * (key operations go straight to the primary node of the key's partition). Thread-safe: {@link IgniteClient} is, the near caches are in a
  * concurrent map, and the rest is immutable but for the closed flag. Every Ignite exception is translated
  * here into the SDK's exceptions.
  *
@@ -90,7 +90,9 @@ final class ThinClientGrid implements Grid {
         ExecutorService executor = asyncExecutor();
         ClientConfiguration clientConfig = new ClientConfiguration()
                 .setAddresses(config.addresses().toArray(String[]::new))
-                .setPartitionAwarenessEnabled(true)
+                .setPartitionAwarenessEnabled(config.partitionAwareness())
+                // without partition awareness, only the addresses given: not the ones the nodes announce
+                .setClusterDiscoveryEnabled(config.partitionAwareness())
                 // the handshake timeout bounds the socket connect as well as the handshake
                 .setHandshakeTimeout(millis(config.connectTimeout()))
                 .setRequestTimeout(millis(config.requestTimeout()))
@@ -486,6 +488,16 @@ final class ThinClientGrid implements Grid {
         }
         catch (RejectedExecutionException closed) {
             return null;
+        }
+    }
+
+    /** Runs {@code task} on this grid's async threads, or {@code onClosed} when the grid is closed. */
+    void runAsync(Runnable task, Runnable onClosed) {
+        try {
+            executor.execute(task);
+        }
+        catch (RejectedExecutionException closed) {
+            onClosed.run();
         }
     }
 
