@@ -33,10 +33,14 @@ public final class GridConfig {
     /** Default thin-client port of a grid node. */
     public static final int DEFAULT_PORT = 10800;
 
+    /** Default of {@link #maxValueSize()}: 4 MiB. */
+    public static final long DEFAULT_MAX_VALUE_SIZE = 4L * 1024 * 1024;
+
     private final List<String> addresses;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final boolean partitionAwareness;
+    private final long maxValueSize;
     private final Map<String, NearCacheConfig> nearCaches;
     private final MeterRegistry meterRegistry;
     private final String userName;
@@ -51,6 +55,7 @@ public final class GridConfig {
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
         this.partitionAwareness = builder.partitionAwareness;
+        this.maxValueSize = builder.maxValueSize;
         this.nearCaches = Collections.unmodifiableMap(new LinkedHashMap<>(builder.nearCaches));
         this.meterRegistry = builder.meterRegistry;
         this.userName = builder.userName;
@@ -103,6 +108,14 @@ public final class GridConfig {
      */
     public boolean partitionAwareness() {
         return partitionAwareness;
+    }
+
+    /**
+     * The largest value, in bytes once serialized, that a map view writes; a larger one is refused before anything
+     * is sent. {@value #DEFAULT_MAX_VALUE_SIZE} bytes unless {@link Builder#maxValueSize(long)} set another.
+     */
+    public long maxValueSize() {
+        return maxValueSize;
     }
 
     /**
@@ -168,6 +181,7 @@ public final class GridConfig {
     public String toString() {
         return "GridConfig[addresses=" + addresses + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + (partitionAwareness ? "" : ", partitionAwareness=off")
+                + (maxValueSize == DEFAULT_MAX_VALUE_SIZE ? "" : ", maxValueSize=" + maxValueSize)
                 + (nearCaches.isEmpty() ? "" : ", nearCaches=" + nearCaches)
                 + (meterRegistry == null ? "" : ", meterRegistry=" + meterRegistry.getClass().getSimpleName())
                 + (userName == null ? "" : ", user=" + userName)
@@ -181,6 +195,7 @@ public final class GridConfig {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private boolean partitionAwareness = true;
+        private long maxValueSize = DEFAULT_MAX_VALUE_SIZE;
         private final Map<String, NearCacheConfig> nearCaches = new LinkedHashMap<>();
         private MeterRegistry meterRegistry;
         private String userName;
@@ -265,6 +280,25 @@ public final class GridConfig {
          */
         public Builder partitionAwareness(boolean enabled) {
             this.partitionAwareness = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the largest value, in bytes once serialized by Ignite's binary marshaller, that a map view writes;
+         * {@value #DEFAULT_MAX_VALUE_SIZE} (4 MiB) by default. A larger value is refused with an
+         * {@link IllegalArgumentException} before anything is sent. The grid itself sets no limit, but on a loaded
+         * two-core machine a 10 MB write has gone unanswered until the request timeout (in 2 of about 10 runs);
+         * store large objects in pieces, or raise the limit knowing that.
+         *
+         * @param bytes a positive number of bytes
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
+        public Builder maxValueSize(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxValueSize must be a positive number of bytes, got " + bytes);
+            }
+            this.maxValueSize = bytes;
             return this;
         }
 
