@@ -17,6 +17,19 @@ import io.affinitygrid.compute.SumResult;
  *
  * <p>A computation that does not finish within {@link GridConfig#requestTimeout()} fails with
  * {@link TaskFailedException}.
+ *
+ * <p><b>When a node leaves.</b> The node that receives a computation runs its reduce. A node that leaves while it
+ * runs partition jobs is absorbed by the grid (its partitions are computed on their new primaries). When the
+ * receiving node itself leaves (or the connection to it fails), the SDK:
+ * <ul>
+ * <li>sends the computation again, to another node, within the request timeout, if running it twice is safe:
+ * every catalog computation of {@link #on(String)} (count, sum, stats, group-by, top/bottom, distinct, word count),
+ * {@link Grid#topology()}, the catalog's metadata tasks run by name, and the bulk update
+ * ({@link ComputeScope#multiply}), whose operation id makes a second run change nothing twice; each re-send is
+ * counted by the meter {@code grid.client.compute.retries} (tag {@code task});</li>
+ * <li>fails any other computation (a key job of {@link #onKey}, a task of yours run by {@link #execute}) with
+ * {@link TaskOutcomeUnknownException}: it may or may not have run, and is not sent again.</li>
+ * </ul>
  */
 public interface GridCompute {
 
@@ -57,6 +70,8 @@ public interface GridCompute {
      * @throws NullPointerException when the map, key or job class name is null
      * @throws UnknownMapException when the grid has no map of that name
      * @throws TaskFailedException when the job class is missing on the nodes or the job fails
+     * @throws TaskOutcomeUnknownException when the connection to the node running it was lost before its result
+     *         came: the job may or may not have run; it is not sent again
      */
     <R> R onKey(String mapName, Object key, String jobClassName, Object argument);
 
@@ -72,6 +87,9 @@ public interface GridCompute {
      * @throws NullPointerException when {@code taskName} is null
      * @throws IllegalArgumentException when {@code taskName} is blank
      * @throws TaskFailedException when the task is unknown, fails or times out, with the node's cause
+     * @throws TaskOutcomeUnknownException when the connection to the node running it was lost before its result
+     *         came, and the task is not one of the catalog's read-only ones (which are sent again to another node):
+     *         it may or may not have run
      * @throws GridException when the grid cannot be reached, the calling thread is interrupted (its
      *         interrupt flag is then set again), or the grid is closed
      */

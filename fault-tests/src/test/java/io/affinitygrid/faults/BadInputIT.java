@@ -343,8 +343,9 @@ class BadInputIT {
         ShellRun openQuote = shell(jar, null, "--script", script.toString());
         Report.line("shell: a script line with an open quote -> exit " + openQuote.exitCode() + ": "
                 + openQuote.output().lines().filter(line -> line.startsWith("Error")).findFirst().orElse("(no error line)"));
-        assertThat(openQuote.exitCode()).as(openQuote.output()).isNotZero();
-        assertThat(openQuote.output()).contains("Error: ").doesNotContain("\tat ");
+        assertThat(openQuote.exitCode()).as(openQuote.output()).isEqualTo(2);
+        assertThat(openQuote.output()).contains("Error: A double quote is not closed; quote a value whole, e.g. --where \"amount > 5\"")
+                .doesNotContain("\tat ");
     }
 
     private record ShellRun(int exitCode, String output, long elapsedMillis) {
