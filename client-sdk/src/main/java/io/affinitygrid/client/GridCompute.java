@@ -52,6 +52,7 @@ public interface GridCompute {
      * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException when an argument is blank
      * @throws UnknownMapException when the grid has no map of that name
+     * @throws PartitionLostException at once, when partitions of the map lost every copy (never a partial sum)
      * @throws TaskFailedException when the computation fails on the grid: the field is not numeric, or no
      *         entry has it; the message carries the node's cause
      * @throws GridException when the grid cannot be reached, or the grid is closed
