@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import io.affinitygrid.node.LoopbackPorts;
 
 /**
  * A throw-away local Redis for the comparison: {@code redis-server} on a free loopback port with no persistence,
@@ -39,7 +40,7 @@ final class RedisServer implements AutoCloseable {
         }
         try {
             Path directory = Files.createTempDirectory("bench-redis-");
-            int port = freePort();
+            int port = LoopbackPorts.next();
             run(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
                     "--appendonly", "no", "--daemonize", "yes", "--dir", directory.toString(),
                     "--pidfile", directory.resolve("redis.pid").toString(),
@@ -152,12 +153,6 @@ final class RedisServer implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void sleep(long millis) {

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.ignite.client.ClientConnectionException;
+import org.apache.ignite.internal.client.thin.ClientServerError;
 
 /**
  * Reads the exceptions of Ignite's thin client: whether a failure is a lost connection or an unknown cache,
@@ -34,6 +35,21 @@ final class Failures {
     private static final Pattern LOST_PARTITION = Pattern.compile("partition data has been lost\\).*[\\[ ]partition=(\\d+)");
 
     private Failures() {
+    }
+
+    /** The thin-client protocol's status for a connection that has as many compute tasks running as the node allows. */
+    static final int TOO_MANY_COMPUTE_TASKS = 1030;
+    /** No protocol status: the failure did not come from a node's answer. */
+    static final int NO_STATUS = -1;
+
+    /** The protocol status code of the node's answer that failed, or {@link #NO_STATUS}. */
+    static int serverStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClientServerError serverError) {
+                return serverError.getCode();
+            }
+        }
+        return NO_STATUS;
     }
 
     /** Whether the connection to the grid was lost or could not be made. */

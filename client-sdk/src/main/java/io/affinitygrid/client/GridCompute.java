@@ -15,8 +15,11 @@ import io.affinitygrid.compute.SumResult;
  * List<GroupRow> byRegion = grid.compute().on("orders").groupBy("region", "amount");
  * }</pre>
  *
- * <p>A computation that does not finish within {@link GridConfig#requestTimeout()} fails with
- * {@link TaskFailedException}.
+ * <p>A computation that does not finish within {@link GridConfig#requestTimeout()} is cancelled on the grid
+ * and fails with {@link GridTimeoutException}. One {@link Grid} runs at most
+ * {@link GridConfig#maxConcurrentComputations()} computations on the grid at once; later ones wait in the
+ * client, in order, and their wait counts towards the timeout. A node that already coordinates as many
+ * computations as it accepts refuses more with {@link GridBusyException}.
  *
  * <p><b>When a node leaves.</b> The node that receives a computation runs its reduce. A node that leaves while it
  * runs partition jobs is absorbed by the grid (its partitions are computed on their new primaries). When the

@@ -35,12 +35,15 @@ public final class GridConfig {
 
     /** Default of {@link #maxValueSize()}: 4 MiB. */
     public static final long DEFAULT_MAX_VALUE_SIZE = 4L * 1024 * 1024;
+    /** Default of {@link Builder#maxConcurrentComputations(int)}: the nodes' default per-connection limit. */
+    public static final int DEFAULT_MAX_CONCURRENT_COMPUTATIONS = 64;
 
     private final List<String> addresses;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final boolean partitionAwareness;
     private final long maxValueSize;
+    private final int maxConcurrentComputations;
     private final Map<String, NearCacheConfig> nearCaches;
     private final MeterRegistry meterRegistry;
     private final String userName;
@@ -56,6 +59,7 @@ public final class GridConfig {
         this.requestTimeout = builder.requestTimeout;
         this.partitionAwareness = builder.partitionAwareness;
         this.maxValueSize = builder.maxValueSize;
+        this.maxConcurrentComputations = builder.maxConcurrentComputations;
         this.nearCaches = Collections.unmodifiableMap(new LinkedHashMap<>(builder.nearCaches));
         this.meterRegistry = builder.meterRegistry;
         this.userName = builder.userName;
@@ -116,6 +120,16 @@ public final class GridConfig {
      */
     public long maxValueSize() {
         return maxValueSize;
+    }
+
+    /**
+     * How many computations this client runs on the grid at once; later ones wait in the client, in order, and
+     * their wait counts towards the request timeout.
+     *
+     * @return at least 1
+     */
+    public int maxConcurrentComputations() {
+        return maxConcurrentComputations;
     }
 
     /**
@@ -196,6 +210,7 @@ public final class GridConfig {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private boolean partitionAwareness = true;
         private long maxValueSize = DEFAULT_MAX_VALUE_SIZE;
+        private int maxConcurrentComputations = DEFAULT_MAX_CONCURRENT_COMPUTATIONS;
         private final Map<String, NearCacheConfig> nearCaches = new LinkedHashMap<>();
         private MeterRegistry meterRegistry;
         private String userName;
@@ -299,6 +314,24 @@ public final class GridConfig {
                 throw new IllegalArgumentException("maxValueSize must be a positive number of bytes, got " + bytes);
             }
             this.maxValueSize = bytes;
+            return this;
+        }
+
+        /**
+         * Sets how many computations this client runs on the grid at once; later ones wait in the client, in
+         * order, and start as earlier ones finish. 64 by default, the nodes' default
+         * {@code grid.client.max-compute-tasks}: keep it at most that value, or the nodes refuse the excess with
+         * {@link GridBusyException}.
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder maxConcurrentComputations(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentComputations must be at least 1, got " + max);
+            }
+            this.maxConcurrentComputations = max;
             return this;
         }
 

@@ -26,7 +26,9 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@code grid.client.near.cache.size} (entries), {@code .gets} (tag {@code result=hit|miss}),
  * {@code .evictions} (entries dropped for size or age) and {@code .invalidations} (entries dropped because
  * they changed on the grid, were written by this client, or the near cache was emptied), each tagged
- * {@code map}; they read the near cache through a weak reference, like Micrometer's own
+ * {@code map}; {@code .activations} (times the near cache started serving, once its own marker's notice
+ * arrived) and {@code .handshake.retries} (markers written again because no notice came in time); they read
+ * the near cache through a weak reference, like Micrometer's own
  * {@code CaffeineCacheMetrics}.</li>
  * <li>{@value #COMPUTE_RETRIES}: computations sent again to another node because the connection to the node
  * running them was lost (the node left); tag {@code task}, the task's simple name (e.g. {@code SumTask}).</li>
@@ -88,6 +90,18 @@ final class MicrometerGridMetrics implements GridMetrics {
                 .description("Keys dropped from the near cache of the map because they changed on the grid or were"
                         + " written by this client, plus the times the whole near cache was emptied")
                 .baseUnit("entries")
+                .register(registry));
+        meters.add(FunctionCounter.builder(NEAR_CACHE + ".activations", nearCache, near -> near.activations())
+                .tag("map", mapName)
+                .description("Times the near cache of the map started serving: once per registration of its"
+                        + " continuous query, when the notice of its own marker arrived")
+                .baseUnit("events")
+                .register(registry));
+        meters.add(FunctionCounter.builder(NEAR_CACHE + ".handshake.retries", nearCache, near -> near.handshakeRetries())
+                .tag("map", mapName)
+                .description("Markers the near cache of the map wrote again because the notice of the previous"
+                        + " one did not arrive in time")
+                .baseUnit("requests")
                 .register(registry));
     }
 

@@ -1,6 +1,8 @@
 package io.affinitygrid.client;
 
 import java.lang.System.Logger.Level;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -10,9 +12,12 @@ import java.util.function.Consumer;
 
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryUpdatedListener;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.affinitygrid.compute.NearCacheMarker;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.client.ClientCache;
@@ -42,14 +47,24 @@ import org.apache.ignite.client.ClientCache;
  * </ul>
  * Hits are lock-free ({@link Cache#getIfPresent}); locks are taken only on the miss path and by invalidations.
  *
- * <h2>Activation</h2>
+ * <h2>Activation: a handshake</h2>
  * A registered query is not active at once. Ignite 2.18's server starts forwarding a thin-client query's
  * events only once it has finished sending the registration's answer ({@code onSent}), and drops the
- * events of that short gap, although the client may already have the answer; measured here, 17 of 200
- * registrations lost an update made right after the answer arrived, none with a 20 ms pause. So the near
- * cache becomes active when the query's first event arrives (proof that events flow), or
- * {@value #ACTIVATION_DELAY_MILLIS} ms after the answer, whichever comes first; until then reads go to the
- * grid and store nothing.
+ * events of that gap, although the client may already have the answer; measured here, 17 of 200
+ * registrations lost an update made right after the answer arrived. No fixed wait is safe, since the gap
+ * can grow under load. So, once the query is registered, the near cache writes a {@link NearCacheMarker}
+ * into the map itself and removes it at once, and becomes active only when its own query delivers the
+ * notice of that marker (of its put or of its remove): the proof that this query's events flow, after which
+ * they keep flowing until the connection closes. Until then reads go to the grid and store nothing. When
+ * no notice of the marker came within {@value #FIRST_HANDSHAKE_WAIT_MILLIS} ms, the marker is written again,
+ * waiting twice as long each time, up to {@value #MAX_HANDSHAKE_WAIT_MILLIS} ms, for as long as the
+ * registration lasts.
+ *
+ * <p>The marker has to go into the user's map: a marker in an internal map has its own query, whose events
+ * say nothing about this one. It is of a type no user key has, with a random id per registration, and lives
+ * there only between its put and its remove (or {@value #MARKER_TTL_SECONDS} s, should this client die in
+ * between); computations skip it, the notices of other clients' markers are ignored, and a map's size may
+ * count it during those few milliseconds.
  *
  * <h2>Reconnection</h2>
  * The query is registered when the first view of the map is made. After a disconnect it is registered
@@ -66,12 +81,23 @@ final class NearCache {
     static final long NO_STAMP = -1;
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
-    /** How long after a registration's answer the near cache becomes active, if no event came first. */
-    static final long ACTIVATION_DELAY_MILLIS = 500;
+    /** How long to wait for the notice of a marker before writing it again; doubles with each attempt. */
+    static final long FIRST_HANDSHAKE_WAIT_MILLIS = 200;
+    static final long MAX_HANDSHAKE_WAIT_MILLIS = 5_000;
+    /** Expiry of a marker on the grid, in case the client dies between its put and its remove. */
+    static final long MARKER_TTL_SECONDS = 30;
+
+    /**
+     * Test hook: notices reaching a subscription within this many milliseconds of its registration are
+     * dropped, as Ignite's server drops those of its gap, to make that gap as long as a test needs.
+     */
+    static volatile long testEventGapMillis;
 
     private final String mapName;
     private final ThinClientGrid grid;
     private final ClientCache<Object, Object> binaryCache;
+    /** The map, for writing markers that expire. */
+    private final ClientCache<Object, Object> markerCache;
     private final Cache<Object, Object> cache;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
     /** Sequence of each stripe; written under the stripe's lock. */
@@ -90,6 +116,9 @@ final class NearCache {
     private final LongAdder invalidations = new LongAdder();
     private final AtomicLong registrations = new AtomicLong();
     private final AtomicLong disconnects = new AtomicLong();
+    private final AtomicLong activations = new AtomicLong();
+    private final AtomicLong markersWritten = new AtomicLong();
+    private final AtomicLong handshakeRetries = new AtomicLong();
 
     /** Test hook: runs with the key after a read got its value from the grid, before it is stored. */
     volatile Consumer<Object> afterRemoteRead;
@@ -98,6 +127,8 @@ final class NearCache {
         this.mapName = mapName;
         this.grid = grid;
         this.binaryCache = cache.withKeepBinary();
+        this.markerCache = binaryCache.withExpirePolicy(
+                new CreatedExpiryPolicy(new Duration(TimeUnit.SECONDS, MARKER_TTL_SECONDS)));
         Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .maximumSize(config.maximumSize())
                 // maintenance (eviction) on the calling thread: no task on the common pool
@@ -244,7 +275,69 @@ final class NearCache {
             unlockAll();
         }
         backoff = FIRST_BACKOFF_NANOS;
-        grid.schedule(() -> activate(subscription), TimeUnit.MILLISECONDS.toNanos(ACTIVATION_DELAY_MILLIS));
+        // the first marker on the caller's thread, so that it is gone from the map when the caller goes on
+        CompletableFuture<Void> written = handshake(subscription, false);
+        try {
+            written.get(grid.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            // logged by handshake; the next attempt writes it again
+        }
+        awaitMarker(subscription, TimeUnit.MILLISECONDS.toNanos(FIRST_HANDSHAKE_WAIT_MILLIS));
+    }
+
+    /** Whether {@code subscription} is the current one and still waits for the notice of its marker. */
+    private boolean awaitsMarker(Subscription subscription) {
+        return current == subscription && !active && !subscription.disconnected && !closed && !grid.isClosed();
+    }
+
+    /**
+     * Writes the marker of {@code subscription} into the map and removes it at once; the future completes
+     * when both requests are answered, and never fails (a failure is logged, and the next attempt retries).
+     */
+    private CompletableFuture<Void> handshake(Subscription subscription, boolean retry) {
+        if (!awaitsMarker(subscription)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        markersWritten.incrementAndGet();
+        if (retry) {
+            handshakeRetries.incrementAndGet();
+        }
+        NearCacheMarker marker = new NearCacheMarker(subscription.id);
+        try {
+            return markerCache.putAsync(marker, marker).toCompletableFuture()
+                    .handle((ignored, putFailure) -> putFailure)
+                    // removed whatever the put's outcome: a put that timed out may still have been applied
+                    .thenCompose(putFailure -> binaryCache.removeAsync(marker).toCompletableFuture()
+                            .handle((ignored, removeFailure) -> putFailure != null ? putFailure : removeFailure))
+                    .handle((failure, unexpected) -> {
+                        Throwable cause = failure != null ? failure : unexpected;
+                        if (cause != null && awaitsMarker(subscription)) {
+                            LOG.log(Level.DEBUG, "Near cache of map ''{0}'' cannot write its marker: {1}", mapName,
+                                    cause.getMessage());
+                        }
+                        return null;
+                    });
+        }
+        catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "Near cache of map ''{0}'' cannot write its marker: {1}", mapName, e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** Writes the marker again after {@code waitNanos} if its notice has not come by then, waiting longer each time. */
+    private void awaitMarker(Subscription subscription, long waitNanos) {
+        grid.schedule(() -> {
+            if (awaitsMarker(subscription)) {
+                LOG.log(Level.DEBUG, "Near cache of map ''{0}'' got no notice of its marker within {1} ms; writing it again",
+                        mapName, TimeUnit.NANOSECONDS.toMillis(waitNanos));
+                handshake(subscription, true);
+                awaitMarker(subscription, Math.min(waitNanos * 2, TimeUnit.MILLISECONDS.toNanos(MAX_HANDSHAKE_WAIT_MILLIS)));
+            }
+        }, waitNanos);
     }
 
     /** Starts serving and storing, if {@code subscription} is still the current one and not active yet. */
@@ -257,6 +350,7 @@ final class NearCache {
             if (current == subscription && !subscription.disconnected && !closed && !active) {
                 bumpAll();
                 active = true;
+                activations.incrementAndGet();
             }
         }
         finally {
@@ -370,6 +464,21 @@ final class NearCache {
         return disconnects.get();
     }
 
+    /** How many times the near cache became active: once per registration whose handshake completed. */
+    long activations() {
+        return activations.get();
+    }
+
+    /** How many markers were written, first attempts and retries. */
+    long markersWritten() {
+        return markersWritten.get();
+    }
+
+    /** How many markers were written again because the notice of the previous one did not come in time. */
+    long handshakeRetries() {
+        return handshakeRetries.get();
+    }
+
     /** Runs pending maintenance (evictions) now. */
     void cleanUp() {
         cache.cleanUp();
@@ -388,13 +497,27 @@ final class NearCache {
     /** One registration of the continuous query: receives its events and its disconnection. */
     private final class Subscription implements CacheEntryUpdatedListener<Object, Object> {
 
+        /** The id of this registration's marker. */
+        final UUID id = UUID.randomUUID();
+        private final long created = System.nanoTime();
         /** Set, under every stripe lock, when the connection carrying this subscription's events closed. */
         volatile boolean disconnected;
 
         @Override
         public void onUpdated(Iterable<CacheEntryEvent<?, ?>> events) {
+            long gap = testEventGapMillis;
+            if (gap > 0 && System.nanoTime() - created < TimeUnit.MILLISECONDS.toNanos(gap)) {
+                return;
+            }
+            boolean ownMarker = false;
             for (CacheEntryEvent<?, ?> event : events) {
                 Object key = event.getKey();
+                UUID marker = NearCacheMarker.idOf(key);
+                if (marker != null) {
+                    // never cached; only this registration's own marker proves that its notices flow
+                    ownMarker |= marker.equals(id);
+                    continue;
+                }
                 if (key instanceof BinaryObject binary) {
                     try {
                         key = binary.deserialize();
@@ -411,8 +534,9 @@ final class NearCache {
                     invalidate(key);
                 }
             }
-            // events flow: no need to wait for the activation delay
-            activate(this);
+            if (ownMarker) {
+                activate(this);
+            }
         }
 
         void onDisconnected(Exception reason) {

@@ -12,8 +12,10 @@ import java.util.Optional;
  * <p>The grid tells every client holding a near cache about each change (a continuous query), and the
  * client drops the changed entries; so a near cache serves a value that another client changed only
  * for the short time the notice takes to arrive (about a millisecond on a LAN). When the connection
- * that carries those notices is lost, the near cache is emptied, since notices may have been missed.
- * Keys must have value-based {@code equals} and {@code hashCode}.
+ * that carries those notices is lost, the near cache is emptied, since notices may have been missed. A near
+ * cache serves nothing until the grid has shown that its notices arrive (it writes a short-lived marker into
+ * the map and waits for that marker's notice), at first and after each reconnection; until then reads go to
+ * the grid. Keys must have value-based {@code equals} and {@code hashCode}.
  */
 public final class NearCacheConfig {
 

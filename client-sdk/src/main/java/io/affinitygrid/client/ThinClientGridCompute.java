@@ -1,16 +1,19 @@
 package io.affinitygrid.client;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -34,6 +37,7 @@ import io.affinitygrid.compute.UpdateTask;
 import io.affinitygrid.compute.WordCountTask;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientCompute;
+import org.apache.ignite.client.IgniteClientFuture;
 
 /**
  * The {@link GridCompute} over the thin client's compute, bounded by the request timeout. Thread-safe.
@@ -66,11 +70,13 @@ final class ThinClientGridCompute implements GridCompute {
     private final ThinClientGrid grid;
     private final ClientCompute compute;
     private final AtomicLong retries = new AtomicLong();
+    private final ComputeGate gate;
     private volatile ScheduledExecutorService progressPoller;
 
     ThinClientGridCompute(ThinClientGrid grid, ClientCompute compute) {
         this.grid = grid;
         this.compute = compute;
+        this.gate = new ComputeGate(grid.config().maxConcurrentComputations());
     }
 
     @Override
@@ -142,8 +148,34 @@ final class ThinClientGridCompute implements GridCompute {
         String executionId = progress == null ? null : UUID.randomUUID().toString();
         Object effectiveArgument = progress == null ? argument : progress.withExecutionId().apply(executionId);
         CompletableFuture<R> result = new CompletableFuture<>();
+        AtomicReference<Future<?>> running = new AtomicReference<>();
+        ScheduledFuture<?> timeout = grid.afterRequestTimeout(() -> {
+            if (result.completeExceptionally(timedOut(taskName, mapName))) {
+                Future<?> started = running.get();
+                if (started != null) {
+                    started.cancel(true);
+                }
+            }
+        });
+        result.whenComplete((value, error) -> {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        });
         long deadline = System.nanoTime() + grid.config().requestTimeout().toNanos();
-        new Attempt<R>(taskName, effectiveArgument, mapName, idempotent, deadline, result).send(compute, 0);
+        Attempt<R> attempts = new Attempt<>(taskName, effectiveArgument, mapName, idempotent, deadline, result, running);
+        try {
+            // the computation holds its place at the gate until it ends, re-sends included, and until an attempt
+            // cancelled by the request timeout has ended on the grid too
+            gate.submit(result, () -> {
+                attempts.send(compute, 0);
+                return result.handle((value, error) -> null).thenCompose(done -> running.get() instanceof IgniteClientFuture<?> last
+                        ? last.toCompletableFuture().handle((value, error) -> null) : CompletableFuture.completedFuture(null));
+            });
+        }
+        catch (RuntimeException e) {
+            result.completeExceptionally(failure(taskName, mapName, e));
+        }
         return progress == null ? result : withProgress(executionId, progress.listener(), result);
     }
 
@@ -156,19 +188,31 @@ final class ThinClientGridCompute implements GridCompute {
         private final boolean idempotent;
         private final long deadline;
         private final CompletableFuture<R> result;
+        /** The attempt under way, for the request timeout to cancel. */
+        private final AtomicReference<Future<?>> running;
 
-        Attempt(String taskName, Object argument, String mapName, boolean idempotent, long deadline, CompletableFuture<R> result) {
+        Attempt(String taskName, Object argument, String mapName, boolean idempotent, long deadline, CompletableFuture<R> result,
+                AtomicReference<Future<?>> running) {
             this.taskName = taskName;
             this.argument = argument;
             this.mapName = mapName;
             this.idempotent = idempotent;
             this.deadline = deadline;
             this.result = result;
+            this.running = running;
         }
 
         void send(ClientCompute through, int retry) {
+            if (result.isDone()) {
+                return; // timed out meanwhile
+            }
             try {
-                through.<Object, R>executeAsync2(taskName, argument).whenComplete((value, error) -> {
+                IgniteClientFuture<R> execution = through.<Object, R>executeAsync2(taskName, argument);
+                running.set(execution);
+                if (result.isDone()) {
+                    execution.cancel(true);
+                }
+                execution.whenComplete((value, error) -> {
                     if (error == null) {
                         result.complete(value);
                     }
@@ -183,6 +227,9 @@ final class ThinClientGridCompute implements GridCompute {
         }
 
         private void failed(RuntimeException e, int retry) {
+            if (result.isDone()) {
+                return; // timed out (and cancelled) meanwhile
+            }
             if (grid.isClosed() || e instanceof GridException || !Failures.isConnectionFailure(e)) {
                 result.completeExceptionally(failure(taskName, mapName, e));
                 return;
@@ -231,6 +278,19 @@ final class ThinClientGridCompute implements GridCompute {
                     + "): the node left the grid or the network failed. It may or may not have run, in part or in full. It was"
                     + " not sent again, since running it twice may not be safe: check its effects before running it again.", e);
         }
+    }
+
+    /** A computation that did not finish within the request timeout; it is cancelled on the grid. */
+    private GridTimeoutException timedOut(String taskName, String mapName) {
+        Duration limit = grid.config().requestTimeout();
+        return new GridTimeoutException(limit, "Computation " + simpleName(taskName)
+                + (mapName == null ? "" : " over map '" + mapName + "'") + " did not finish within the request timeout of "
+                + limit.toMillis() + " ms, and was cancelled on the grid. Narrow it with a filter, add nodes, or raise the"
+                + " timeout (GridConfig.Builder.requestTimeout).", null);
+    }
+
+    private static String simpleName(String taskName) {
+        return taskName.substring(taskName.lastIndexOf('.') + 1);
     }
 
     /** Waits for a task's future, rethrowing the SDK exception it failed with. */
@@ -325,6 +385,12 @@ final class ThinClientGridCompute implements GridCompute {
     private GridException failure(String taskName, String mapName, RuntimeException e) {
         if (e instanceof GridException gridException) {
             return gridException;
+        }
+        if (ErrorCode.find(e).orElse(null) == ErrorCode.BUSY || Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS) {
+            return new GridBusyException("The grid refused computation " + simpleName(taskName)
+                    + (mapName == null ? "" : " over map '" + mapName + "'") + ": " + Failures.message(e)
+                    + (Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS ? " Lower GridConfig.Builder"
+                    + ".maxConcurrentComputations to at most the nodes' grid.client.max-compute-tasks." : ""), e);
         }
         // the code, when the node raised a GridTaskException; the message, from Ignite's own partition checks
         boolean partitionsLost = ErrorCode.find(e).filter(code -> code == ErrorCode.PARTITIONS_LOST).isPresent();

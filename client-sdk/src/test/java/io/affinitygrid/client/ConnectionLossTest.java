@@ -79,6 +79,8 @@ class ConnectionLossTest {
             assertThat(prices.get(1L)).isEqualTo("p1");
             awaitActive(nearCache);
             assertThat(nearCache.registrations()).isEqualTo(2);
+            assertThat(nearCache.activations()).as("a handshake after each registration").isEqualTo(2);
+            assertThat(nearCache.markersWritten()).isGreaterThanOrEqualTo(2);
             assertThat(prices.getAll(entries.keySet())).as("no entry lost: one backup").isEqualTo(entries);
             assertThat(nearCache.peek(1L)).isEqualTo("p1");
 

@@ -3,20 +3,17 @@ package io.affinitygrid.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 
+import io.affinitygrid.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 
 /** Connecting without a grid: no cluster needed. */
 class GridConnectTest {
 
     @Test
-    void unreachableGridFailsFastWithTheAddressesTried() throws IOException {
-        String address = "127.0.0.1:" + freePort();
+    void unreachableGridFailsFastWithTheAddressesTried() {
+        String address = FreePorts.HOST + ":" + FreePorts.next();
         GridConfig config = GridConfig.builder().addresses(address).connectTimeout(Duration.ofMillis(500)).build();
 
         long started = System.nanoTime();
@@ -32,13 +29,5 @@ class GridConnectTest {
         assertThatThrownBy(() -> Grid.connect(null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("config must not be null");
-    }
-
-    /** A port nobody listens on: bound, read, released. */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        }
     }
 }

@@ -84,6 +84,10 @@ class MetricsTest {
                     .as("50 entries read into a near cache of 20").isGreaterThanOrEqualTo(30);
             assertThat(registry.get("grid.client.near.cache.invalidations").tag("map", map).functionCounter().count())
                     .as("50 change notices and 3 own writes").isGreaterThanOrEqualTo(53);
+            assertThat(registry.get("grid.client.near.cache.activations").tag("map", map).functionCounter().count())
+                    .as("one handshake completed").isEqualTo(1);
+            assertThat(registry.get("grid.client.near.cache.handshake.retries").tag("map", map).functionCounter().count())
+                    .isEqualTo(nearCache.handshakeRetries());
 
             List<Meter> meters = registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("grid.client.")).toList();
             assertThat(meters).allSatisfy(meter -> {

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,12 +20,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 import javax.cache.expiry.ModifiedExpiryPolicy;
 
+import io.affinitygrid.compute.FieldNamesTask;
+import io.affinitygrid.compute.NearCacheMarker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +99,7 @@ class NearCacheTest {
         awaitActive(nearCache);
     }
 
-    /** Waits until the near cache serves and stores: the first event, or a short delay, after registering. */
+    /** Waits until the near cache serves and stores: once the notice of its own marker arrived. */
     static void awaitActive(NearCache nearCache) {
         assertThat(await(NOTICE, nearCache::isActive)).as("%s active", nearCache).isTrue();
     }
@@ -450,6 +456,119 @@ class NearCacheTest {
         }
         assertThat(reads.get()).isPositive();
         assertThat(nearCache.hitCount() - hits).as("the near cache served reads meanwhile").isPositive();
+    }
+
+    /**
+     * Activation while notices are late: the test hook drops every notice that reaches the new near cache's
+     * query in its first second (as Ignite's server drops those of its gap, only longer than any fixed wait
+     * would cover), while another client updates keys from the start and stops after 0.7 s. No read may
+     * return a value older than a write acknowledged {@value #STALE_AFTER_MILLIS} ms before the read began
+     * (notices take milliseconds); a near cache that went active before its notices flowed would keep
+     * serving the value it stored before the last writes, whose notices were dropped. It must still go active,
+     * after writing its marker again, and serve hits.
+     */
+    @Test
+    void activatesOnlyOnceItsOwnMarkerArrivesAndNeverServesAStaleValue() throws Exception {
+        long gapMillis = 1_000;
+        long writeMillis = 700;
+        int keyCount = 8;
+        String map = CLUSTER.createMap("near-gap");
+        GridMap<Long, Long> writer = CLUSTER.grid().map(map, Long.class, Long.class);
+        // acknowledged writes of each key: {value, nanoTime when the put returned}; values only grow
+        List<ConcurrentLinkedQueue<long[]>> acked = new ArrayList<>();
+        for (int k = 0; k < keyCount; k++) {
+            acked.add(new ConcurrentLinkedQueue<>());
+        }
+        AtomicLongArray lastAcked = new AtomicLongArray(keyCount);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        NearCache.testEventGapMillis = gapMillis;
+        try (Grid grid = Grid.connect(CLUSTER.config().nearCache(map, NearCacheConfig.defaults()).build())) {
+            long start = System.nanoTime();
+            Future<?> writes = pool.submit(() -> {
+                for (long value = 1; System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(writeMillis); value++) {
+                    int k = (int) (value % keyCount);
+                    writer.put((long) k, value);
+                    acked.get(k).add(new long[] {value, System.nanoTime()});
+                    lastAcked.set(k, value);
+                }
+            });
+            GridMap<Long, Long> reader = grid.map(map, Long.class, Long.class);
+            NearCache cache = ((ThinClientGridMap<Long, Long>) reader).nearCache();
+            List<long[]> reads = new ArrayList<>(); // {key, value or 0, nanoTime when the read began}
+            long readUntil = start + TimeUnit.MILLISECONDS.toNanos(gapMillis + 1_500);
+            long giveUp = start + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < giveUp && (System.nanoTime() < readUntil || cache.hitCount() == 0)) {
+                long k = reads.size() % keyCount;
+                long began = System.nanoTime();
+                Long value = reader.get(k);
+                reads.add(new long[] {k, value == null ? 0 : value, began});
+                // leave the writer and the notices some of the two cores
+                LockSupport.parkNanos(200_000);
+            }
+            writes.get(10, TimeUnit.SECONDS);
+
+            List<String> stale = new ArrayList<>();
+            long tolerance = TimeUnit.MILLISECONDS.toNanos(STALE_AFTER_MILLIS);
+            for (long[] read : reads) {
+                for (long[] write : acked.get((int) read[0])) {
+                    if (write[0] > read[1] && write[1] < read[2] - tolerance) {
+                        stale.add("key " + read[0] + " read " + read[1] + " at " + (read[2] - start) / 1_000_000
+                                + " ms, " + write[0] + " written at " + (write[1] - start) / 1_000_000 + " ms");
+                        break;
+                    }
+                }
+            }
+            assertThat(stale).as("stale reads of %s, on %s", reads.size(), cache).isEmpty();
+            assertThat(cache.isActive()).isTrue();
+            assertThat(cache.activations()).isEqualTo(1);
+            assertThat(cache.handshakeRetries()).as("markers whose notices fell in the gap were written again").isPositive();
+            assertThat(cache.markersWritten()).isEqualTo(cache.handshakeRetries() + 1);
+            assertThat(cache.hitCount()).as("the near cache serves once active").isPositive();
+            for (long k = 0; k < keyCount; k++) {
+                assertThat(reader.get(k)).isEqualTo(lastAcked.get((int) k));
+            }
+            assertThat(writer.size()).as("no marker left in the map").isEqualTo(keyCount);
+        }
+        finally {
+            NearCache.testEventGapMillis = 0;
+            pool.shutdownNow();
+        }
+    }
+
+    /** How long after a write was acknowledged a read may still return the value before it. */
+    static final long STALE_AFTER_MILLIS = 250;
+
+    /**
+     * A marker left in a map (its client died between the put and the remove) is invisible to computations,
+     * and other clients' near caches neither cache nor go active on it.
+     */
+    @Test
+    void aMarkerLeftInTheMapIsSkippedByComputationsAndIgnoredByNearCaches() {
+        settledPutAll(other, nearCache, Map.of(key, "a", key + 1, "b"));
+        long users = other.size();
+        NearCacheMarker marker = new NearCacheMarker(UUID.randomUUID());
+        double invalidations = nearCache.invalidationCount();
+        long markers = nearCache.markersWritten();
+        CLUSTER.serverCache(mapName).put(marker, marker);
+        String small = CLUSTER.createMap("near-marker");
+        CLUSTER.grid().map(small, Long.class, String.class).putAll(Map.of(1L, "one", 2L, "two"));
+        CLUSTER.serverCache(small).put(marker, marker);
+        try {
+            assertThat(other.size()).isEqualTo(users + 1);
+            assertThat(CLUSTER.grid().compute().on(mapName).count()).as("computations skip it").isEqualTo(users);
+            assertThat(CLUSTER.grid().compute().on(small).count()).isEqualTo(2);
+            Map<String, String> fields = CLUSTER.grid().compute().execute(FieldNamesTask.NAME, small);
+            assertThat(fields).as("the marker's own field is not listed").containsOnlyKeys("_value");
+            other.put(key, "a2");
+            assertThat(await(NOTICE, () -> nearCache.invalidationCount() > invalidations)).isTrue();
+            assertThat(nearCache.invalidationCount()).as("the marker's notice invalidated nothing").isEqualTo(invalidations + 1);
+            assertThat(near.get(key)).isEqualTo("a2");
+            assertThat(nearCache.isActive()).isTrue();
+            assertThat(nearCache.markersWritten()).isEqualTo(markers);
+        }
+        finally {
+            CLUSTER.serverCache(mapName).remove(marker);
+        }
     }
 
     @Test

@@ -32,6 +32,11 @@ public enum ErrorCode {
     TIMED_OUT("CMP", 4),
     /** A user-supplied job or task failed on a node. */
     JOB_FAILED("CMP", 5),
+    /**
+     * The node running a computation that is not safe to repeat left before it answered: the computation may or
+     * may not have run, and was not sent again.
+     */
+    OUTCOME_UNKNOWN("CMP", 6),
 
     /** The data region holding the map is above its high-water mark: writes are refused, reads go on. */
     CAPACITY_EXCEEDED("MEM", 1);

@@ -32,6 +32,9 @@ public final class FieldNamesTask extends SingleJobTask<String, Map<String, Stri
         int seen = 0;
         try (QueryCursor<Cache.Entry<Object, Object>> cursor = ignite.cache(cacheName).withKeepBinary().query(scan)) {
             for (Cache.Entry<Object, Object> entry : cursor) {
+                if (NearCacheMarker.isMarker(entry.getKey())) {
+                    continue;
+                }
                 Object value = entry.getValue();
                 if (value instanceof BinaryObject binary) {
                     BinaryType type = binary.type();

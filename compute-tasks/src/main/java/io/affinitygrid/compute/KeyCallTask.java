@@ -1,23 +1,30 @@
 package io.affinitygrid.compute;
 
-import java.util.Collections;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.compute.ComputeJobResult;
+import org.apache.ignite.compute.ComputeJobResultPolicy;
 import org.apache.ignite.compute.ComputeTaskAdapter;
-import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.compute.ComputeTaskContinuousMapper;
 import org.apache.ignite.resources.IgniteInstanceResource;
+import org.apache.ignite.resources.TaskContinuousMapperResource;
 
 /**
- * Runs a {@link KeyJob}, named by class, on the primary node of a key's partition ({@code affinityCall}),
- * with the partition reserved. Argument: {@link KeyCallArgument}; result: whatever the job returns.
- * Invoke by {@link #NAME}.
+ * Runs a {@link KeyJob}, named by class, on the primary node of a key's partition. Argument:
+ * {@link KeyCallArgument}; result: whatever the job returns. Invoke by {@link #NAME}.
+ *
+ * <p>The job is sent straight to the key's primary; nothing waits for it in between. A job that arrives on a
+ * node that is no longer the key's primary (the partition moved) runs nothing and is sent on to the new
+ * primary. A key job is not assumed safe to repeat, so when its node leaves before answering the task fails
+ * with {@link ErrorCode#OUTCOME_UNKNOWN}: it may or may not have run.
  */
 public final class KeyCallTask extends ComputeTaskAdapter<KeyCallArgument, Object> {
 
@@ -26,57 +33,91 @@ public final class KeyCallTask extends ComputeTaskAdapter<KeyCallArgument, Objec
 
     private static final long serialVersionUID = 1L;
 
+    /** After this many moves the job runs where it lands: its cache operations still reach the primary. */
+    private static final int MAX_REROUTES = 10;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    @TaskContinuousMapperResource
+    private transient ComputeTaskContinuousMapper mapper;
+
+    private transient Object answer;
+
     @Override
     public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, KeyCallArgument argument) {
         if (argument == null) {
             throw new IllegalArgumentException("KeyCallTask needs a KeyCallArgument, got null");
         }
-        KeyJobs.instantiate(argument.jobClassName());
-        return Collections.singletonMap(new Dispatch(argument), TaskNodes.receiving(subgrid));
+        TaskNodes.requireCache(ignite, argument.cacheName());
+        KeyJobs.check(argument.jobClassName());
+        ComputeLoad.of(ignite).admit("key job " + argument.jobClassName() + " on map '" + argument.cacheName() + "'");
+        return Map.of(new OnPrimary(argument, 0), primary(argument));
     }
 
     @Override
-    public Object reduce(List<ComputeJobResult> results) {
-        return results.get(0).getData();
+    public synchronized ComputeJobResultPolicy result(ComputeJobResult result, List<ComputeJobResult> received) {
+        OnPrimary job = result.getJob();
+        IgniteException failure = result.getException();
+        if (failure != null) {
+            if (PartitionMapReduceTask.isTopologyChange(failure)) {
+                throw new GridTaskException(ErrorCode.OUTCOME_UNKNOWN, "The node running key job "
+                        + job.argument.jobClassName() + " on map '" + job.argument.cacheName() + "' left before it answered:"
+                        + " the job may or may not have run, and was not run again. Check the entry before running it again.",
+                        failure);
+            }
+            throw failure;
+        }
+        Object data = result.getData();
+        if (data instanceof Moved) {
+            mapper.send(new OnPrimary(job.argument, job.attempt + 1), primary(job.argument));
+            return ComputeJobResultPolicy.WAIT;
+        }
+        answer = data;
+        return ComputeJobResultPolicy.REDUCE;
     }
 
-    /** Sends the key job to the key's primary. */
-    private static final class Dispatch extends ComputeJobAdapter {
+    @Override
+    public synchronized Object reduce(List<ComputeJobResult> results) {
+        return answer;
+    }
+
+    private ClusterNode primary(KeyCallArgument argument) {
+        ClusterNode node = ignite.affinity(argument.cacheName()).mapKeyToNode(argument.key());
+        if (node == null) {
+            throw new GridTaskException(ErrorCode.PARTITIONS_LOST, "No node holds the partition of key " + argument.key()
+                    + " of map '" + argument.cacheName() + "': restart the nodes that left, or reset the lost partitions.");
+        }
+        return node;
+    }
+
+    /** The answer of a job that reached a node that is no longer the key's primary: it ran nothing. */
+    private enum Moved implements Serializable {
+        INSTANCE
+    }
+
+    /** Runs on the key's primary. */
+    private static final class OnPrimary extends ComputeJobAdapter {
 
         private static final long serialVersionUID = 1L;
 
         private final KeyCallArgument argument;
+        private final int attempt;
 
         @IgniteInstanceResource
         private transient Ignite ignite;
 
-        Dispatch(KeyCallArgument argument) {
+        OnPrimary(KeyCallArgument argument, int attempt) {
             this.argument = argument;
+            this.attempt = attempt;
         }
 
         @Override
         public Object execute() {
-            TaskNodes.requireCache(ignite, argument.cacheName());
-            return ignite.compute().affinityCall(argument.cacheName(), argument.key(), new OnPrimary(argument));
-        }
-    }
-
-    /** Runs on the key's primary. */
-    private static final class OnPrimary implements IgniteCallable<Object> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final KeyCallArgument argument;
-
-        @IgniteInstanceResource
-        private transient Ignite ignite;
-
-        OnPrimary(KeyCallArgument argument) {
-            this.argument = argument;
-        }
-
-        @Override
-        public Object call() {
+            boolean primary = ignite.affinity(argument.cacheName()).isPrimary(ignite.cluster().localNode(), argument.key());
+            if (!primary && attempt < MAX_REROUTES) {
+                return Moved.INSTANCE;
+            }
             IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
             KeyJob<?> job = KeyJobs.instantiate(argument.jobClassName());
             return job.run(new KeyContext(ignite, cache, argument.key(), argument.argument()));

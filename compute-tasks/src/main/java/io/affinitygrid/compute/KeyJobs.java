@@ -8,10 +8,14 @@ final class KeyJobs {
     private KeyJobs() {
     }
 
-    static KeyJob<?> instantiate(String className) {
+    /**
+     * Checks that {@code className} names a {@link KeyJob} on this node, without initializing the class: a class
+     * that is not a key job never runs any of its code here.
+     */
+    static Class<? extends KeyJob<?>> check(String className) {
         Class<?> type;
         try {
-            type = Class.forName(className, true, KeyJobs.class.getClassLoader());
+            type = Class.forName(className, false, KeyJobs.class.getClassLoader());
         }
         catch (ClassNotFoundException e) {
             throw new IllegalArgumentException("No key job class '" + className
@@ -20,8 +24,15 @@ final class KeyJobs {
         if (!KeyJob.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException("Class '" + className + "' does not implement " + KeyJob.class.getName());
         }
+        @SuppressWarnings("unchecked")
+        Class<? extends KeyJob<?>> jobType = (Class<? extends KeyJob<?>>) type;
+        return jobType;
+    }
+
+    static KeyJob<?> instantiate(String className) {
+        Class<? extends KeyJob<?>> type = check(className);
         try {
-            return (KeyJob<?>) type.getDeclaredConstructor().newInstance();
+            return type.getDeclaredConstructor().newInstance();
         }
         catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
             throw new IllegalArgumentException("Key job class '" + className + "' needs a public no-argument constructor");

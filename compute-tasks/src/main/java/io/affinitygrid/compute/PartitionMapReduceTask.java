@@ -4,46 +4,52 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.UUID;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.IgniteCompute;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.IgniteLogger;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterTopologyException;
+import org.apache.ignite.compute.ComputeExecutionRejectedException;
 import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.compute.ComputeJobResult;
+import org.apache.ignite.compute.ComputeJobResultPolicy;
 import org.apache.ignite.compute.ComputeTaskAdapter;
-import org.apache.ignite.lang.IgniteCallable;
-import org.apache.ignite.lang.IgniteFuture;
+import org.apache.ignite.compute.ComputeTaskContinuousMapper;
 import org.apache.ignite.resources.IgniteInstanceResource;
+import org.apache.ignite.resources.TaskContinuousMapperResource;
 
 /**
  * Base class of the partition map-reduce computations: every partition of a cache is computed on its primary
  * node, against that node's local copy only, and the partial results are reduced on the node that received
  * the task.
  *
- * <p>The work goes out in two rounds. First, one job per node carries all the partitions that node is primary
- * for; it computes each of them and keeps a partition's result only if the node was still the partition's
- * primary after computing it, so that a partition that moved away mid-scan is never counted from a partial
- * copy. Then every partition without a result (its node left, or it moved) is sent on its own with
- * {@code affinityCall(cacheName, partition, job)}, which reserves the partition on its primary for the
- * duration of the job; Ignite fails such a job over to a new primary when its node leaves, and partitions
- * whose failover gave up are sent again here, with a short back-off, for up to {@value #RETRY_WINDOW_MILLIS}
- * ms. Each partition's result is taken exactly once, so each partition is counted exactly once; a
- * partition may be computed twice when ownership changes, so jobs that change data must be idempotent, as
- * {@link UpdateTask} is.
+ * <p>Nothing in it waits for a job: the task sends one job per node, carrying all the partitions that node is
+ * primary for, and takes each job's partials as its result arrives ({@link #result}). A node computes each of
+ * its partitions and keeps a partition's result only if it was still the partition's primary after computing
+ * it, so that a partition that moved away mid-scan is never counted from a partial copy. When every job of a
+ * round has answered and some partitions have no result (their node left, or they moved), they are sent again,
+ * grouped by their current primary, from within {@link #result} through Ignite's continuous mapper; a
+ * partition keeps being re-sent while its failures are topology changes, for up to
+ * {@value #RETRY_WINDOW_MILLIS} ms from the first. Each partition's result is taken exactly once, so each
+ * partition is counted exactly once; a partition may be computed twice when ownership changes, so jobs that
+ * change data must be idempotent, as {@link UpdateTask} is.
  *
- * <p>A subclass names its cache, computes one partition and reduces the partials. It is invoked by its
- * class name, from the thin client as well as from a node.
+ * <p>Because no job blocks a thread waiting for other jobs, a burst of computations cannot fill the public pool
+ * with waiters (Ignite's IGNITE-4699 deadlock). A node refuses a computation with {@link ErrorCode#BUSY} when it
+ * already coordinates as many as {@code grid.compute.max-concurrent} ({@link ComputeLoad}).
+ *
+ * <p>A subclass names its cache, computes one partition and reduces the partials. It is invoked by its class
+ * name, from the thin client as well as from a node; Ignite creates a new instance for each execution, and an
+ * instance runs one execution at a time.
  *
  * @param <A> the task argument
  * @param <P> the partial result of one partition
@@ -53,10 +59,16 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
     private static final long serialVersionUID = 1L;
 
-    private static final long PROGRESS_INTERVAL_MILLIS = 200;
-
     /** How long a partition whose node left is re-sent, from its first failure. */
     static final long RETRY_WINDOW_MILLIS = 30_000;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    @TaskContinuousMapperResource
+    private transient ComputeTaskContinuousMapper mapper;
+
+    private transient Execution<A, P> execution;
 
     /** Returns the cache whose partitions are scanned; called on the task's node. */
     protected abstract String cacheName(A argument);
@@ -86,85 +98,164 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
     protected abstract R reduce(A argument, List<P> partials);
 
     @Override
-    public final Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, A argument) {
+    public final synchronized Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, A argument) {
+        if (execution != null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " runs one execution at a time: execute it by"
+                    + " name or class, so that each execution gets its own instance");
+        }
         validate(argument);
-        return Collections.singletonMap(new FanOutJob<>(this, prepare(argument)), TaskNodes.receiving(subgrid));
+        A prepared = prepare(argument);
+        String cacheName = cacheName(prepared);
+        TaskNodes.requireCache(ignite, cacheName);
+        ComputeLoad.of(ignite).admit("a " + getClass().getSimpleName() + " over map '" + cacheName + "'");
+        Affinity<Object> affinity = ignite.affinity(cacheName);
+        execution = new Execution<>(ignite, cacheName, prepared, affinity.partitions());
+        execution.requireNoLostPartitions(null);
+        Map<ComputeJob, ClusterNode> jobs = new HashMap<>();
+        execution.byPrimary(allPartitions(affinity.partitions()))
+                .forEach((node, partitions) -> jobs.put(execution.newBatch(this, partitions, 0), node));
+        return jobs;
+    }
+
+    /**
+     * Takes a batch's partials as it arrives; when the round is complete and partitions are missing, sends
+     * them again. Never waits.
+     */
+    @Override
+    public final synchronized ComputeJobResultPolicy result(ComputeJobResult result, List<ComputeJobResult> received) {
+        Execution<A, P> run = execution;
+        BatchJob<A, P> batch = result.getJob();
+        IgniteException failure = result.getException();
+        if (failure == null) {
+            HashMap<Integer, P> partials = result.getData();
+            partials.forEach(run::accept);
+        }
+        else if (batch.attempt() > 0 && !isTopologyChange(failure)) {
+            throw failure;
+        }
+        else {
+            run.lastFailure = failure;
+            run.leaving.add(result.getNode().id());
+        }
+        run.progress.publish(run.doneCount);
+        if (--run.pending == 0) {
+            resendMissing(run);
+        }
+        return ComputeJobResultPolicy.WAIT;
+    }
+
+    /**
+     * Sends every partition still without a result to its current primary, one job per node. The first resend
+     * (round two) goes at once; later ones start with a short pause in the job itself, which lets the cluster
+     * finish switching to its new partition map.
+     */
+    private void resendMissing(Execution<A, P> run) {
+        List<Integer> missing = run.missing();
+        if (missing.isEmpty()) {
+            return;
+        }
+        run.requireNoLostPartitions(missing);
+        long now = System.nanoTime();
+        if (run.retryDeadline == 0) {
+            run.retryDeadline = now + RETRY_WINDOW_MILLIS * 1_000_000;
+        }
+        else if (now > run.retryDeadline) {
+            throw run.lastFailure != null ? run.lastFailure : new IgniteException("Partitions " + missing + " of map '"
+                    + run.cacheName + "' got no result within " + RETRY_WINDOW_MILLIS + " ms");
+        }
+        run.attempt++;
+        ComputeLoad.of(ignite).partitionsResent(missing.size());
+        IgniteLogger log = ignite.log().getLogger(PartitionMapReduceTask.class);
+        if (log.isInfoEnabled()) {
+            log.info("Partitions " + missing + " of cache '" + run.cacheName + "' got no result from their node ("
+                    + (run.lastFailure == null ? "they moved" : run.lastFailure.getMessage()) + "); sending them again, attempt "
+                    + (run.attempt + 1));
+        }
+        // A node whose job just failed with a topology change may still be the primary in this node's view (it is
+        // leaving): its partitions go to this node instead, which computes those it has become primary for by the
+        // time the job runs, after the job's pause, and leaves the rest to the next round.
+        Map<ClusterNode, List<Integer>> targets = new HashMap<>();
+        run.byPrimary(missing).forEach((node, partitions) -> targets.computeIfAbsent(
+                run.leaving.contains(node.id()) ? ignite.cluster().localNode() : node, n -> new ArrayList<>()).addAll(partitions));
+        targets.forEach((node, partitions) -> mapper.send(run.newBatch(this, partitions, run.attempt), node));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public final R reduce(List<ComputeJobResult> results) {
-        return (R) results.get(0).getData();
+    public final synchronized R reduce(List<ComputeJobResult> results) {
+        Execution<A, P> run = execution;
+        if (run.doneCount != run.partials.size()) {
+            throw new IllegalStateException("Internal error: " + run.doneCount + " of " + run.partials.size()
+                    + " partitions of map '" + run.cacheName + "' have a result");
+        }
+        run.progress.publish(run.doneCount);
+        return reduce(run.argument, run.partials);
     }
 
-    /** Runs on the task's node: sends the jobs, gathers one result per partition and reduces them. */
-    private static final class FanOutJob<A, P, R> extends ComputeJobAdapter {
+    private static List<Integer> allPartitions(int count) {
+        List<Integer> all = new ArrayList<>(count);
+        for (int partition = 0; partition < count; partition++) {
+            all.add(partition);
+        }
+        return all;
+    }
 
-        private static final long serialVersionUID = 1L;
+    static boolean isTopologyChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClusterTopologyException || t instanceof ComputeExecutionRejectedException
+                    || t instanceof org.apache.ignite.internal.cluster.ClusterTopologyCheckedException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
-        private final PartitionMapReduceTask<A, P, R> task;
+    /** The state of one execution, on the task's node; guarded by the task's monitor. */
+    private static final class Execution<A, P> {
+
+        private final Ignite ignite;
+        private final String cacheName;
         private final A argument;
+        private final List<P> partials;
+        private final boolean[] done;
+        private final Progress progress;
+        private int doneCount;
+        private int pending;
+        private int attempt;
+        private long retryDeadline;
+        private IgniteException lastFailure;
+        /** Nodes whose jobs failed because they left or were stopping. */
+        private final Set<UUID> leaving = new HashSet<>();
 
-        @IgniteInstanceResource
-        private transient Ignite ignite;
-
-        private transient List<P> partials;
-        private transient boolean[] done;
-        private transient AtomicInteger doneCount;
-
-        FanOutJob(PartitionMapReduceTask<A, P, R> task, A argument) {
-            this.task = task;
+        Execution(Ignite ignite, String cacheName, A argument, int partitions) {
+            this.ignite = ignite;
+            this.cacheName = cacheName;
             this.argument = argument;
+            this.partials = new ArrayList<>(Collections.nCopies(partitions, null));
+            this.done = new boolean[partitions];
+            this.progress = new Progress(ignite, argument, partitions);
         }
 
-        @Override
-        public Object execute() {
-            String cacheName = task.cacheName(argument);
-            TaskNodes.requireCache(ignite, cacheName);
-            Affinity<Object> affinity = ignite.affinity(cacheName);
-            int partitions = affinity.partitions();
-            partials = new ArrayList<>(Collections.nCopies(partitions, null));
-            done = new boolean[partitions];
-            doneCount = new AtomicInteger();
-            Progress progress = new Progress(ignite, argument, partitions);
-
-            requireNoLostPartitions(cacheName, null);
-            runNodeBatches(cacheName, affinity, progress);
-            runMissingPartitions(cacheName, progress);
-            progress.publish(partitions);
-            return task.reduce(argument, partials);
+        <R> BatchJob<A, P> newBatch(PartitionMapReduceTask<A, P, R> task, Collection<Integer> partitions, int attempt) {
+            pending++;
+            return new BatchJob<>(task, argument, cacheName, partitions.stream().mapToInt(Integer::intValue).toArray(), attempt);
         }
 
-        /** Round one: one job per primary node, carrying all of that node's partitions. */
-        private void runNodeBatches(String cacheName, Affinity<Object> affinity, Progress progress) {
-            List<Integer> all = new ArrayList<>(partials.size());
-            for (int partition = 0; partition < partials.size(); partition++) {
-                all.add(partition);
-            }
-            Map<ClusterNode, Collection<Integer>> byNode = new HashMap<>();
-            affinity.mapPartitionsToNodes(all).forEach((partition, node) ->
+        Map<ClusterNode, List<Integer>> byPrimary(Collection<Integer> partitions) {
+            Map<ClusterNode, List<Integer>> byNode = new HashMap<>();
+            ignite.affinity(cacheName).mapPartitionsToNodes(partitions).forEach((partition, node) ->
                     byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(partition));
-            List<IgniteFuture<HashMap<Integer, P>>> futures = new ArrayList<>(byNode.size());
-            for (Map.Entry<ClusterNode, Collection<Integer>> entry : byNode.entrySet()) {
-                int[] owned = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
-                futures.add(ignite.compute(ignite.cluster().forNode(entry.getKey()))
-                        .callAsync(new NodeBatchJob<>(task, argument, cacheName, owned)));
-            }
-            // Each batch's results are taken as it completes; a batch that failed (its node left or was stopping,
-            // which interrupts its jobs, or a job failed) leaves its partitions to round two, which reserves each
-            // one and reports a failure that persists.
-            progress.await(futures, doneCount::get, future -> future.get().forEach(this::accept));
+            return byNode;
         }
 
-        private synchronized void accept(int partition, P partial) {
+        void accept(int partition, P partial) {
             if (!done[partition]) {
                 done[partition] = true;
                 partials.set(partition, partial);
-                doneCount.incrementAndGet();
+                doneCount++;
             }
         }
 
-        private synchronized List<Integer> missing() {
+        List<Integer> missing() {
             List<Integer> missing = new ArrayList<>();
             for (int partition = 0; partition < done.length; partition++) {
                 if (!done[partition]) {
@@ -175,102 +266,30 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         }
 
         /**
-         * Round two: every partition still without a result, on its own, with the partition reserved on its
-         * primary. Partitions whose job failed because its node left (and Ignite's own failover gave up) are sent
-         * again, together, after a short pause that lets the cluster finish switching to the new partition map.
-         */
-        private void runMissingPartitions(String cacheName, Progress progress) {
-            List<Integer> failed = missing();
-            if (failed.isEmpty()) {
-                return;
-            }
-            IgniteCompute compute = ignite.compute();
-            List<String> cacheNames = List.of(cacheName);
-            long deadline = 0;
-            for (int attempt = 1; ; attempt++) {
-                requireNoLostPartitions(cacheName, failed);
-                Map<Integer, IgniteFuture<P>> pending = new HashMap<>();
-                for (int partition : failed) {
-                    pending.put(partition, compute.affinityCallAsync(cacheNames, partition, new PartitionJob<>(task, argument, partition)));
-                }
-                progress.await(new ArrayList<>(pending.values()), doneCount::get, null);
-                failed = new ArrayList<>();
-                IgniteException lastFailure = null;
-                for (Map.Entry<Integer, IgniteFuture<P>> job : pending.entrySet()) {
-                    try {
-                        accept(job.getKey(), job.getValue().get());
-                    }
-                    catch (IgniteException e) {
-                        if (!isTopologyChange(e)) {
-                            pending.values().forEach(IgniteFuture::cancel);
-                            throw e;
-                        }
-                        failed.add(job.getKey());
-                        lastFailure = e;
-                    }
-                }
-                if (failed.isEmpty()) {
-                    return;
-                }
-                if (deadline == 0) {
-                    deadline = System.nanoTime() + RETRY_WINDOW_MILLIS * 1_000_000;
-                }
-                else if (System.nanoTime() > deadline) {
-                    throw lastFailure;
-                }
-                IgniteLogger log = ignite.log().getLogger(PartitionMapReduceTask.class);
-                if (log.isInfoEnabled()) {
-                    log.info("Partitions " + failed + " of cache '" + cacheName + "' lost their node before their jobs returned ("
-                            + lastFailure.getMessage() + "); sending them again, attempt " + (attempt + 1));
-                }
-                pause(Math.min(100L * attempt, 1_000));
-            }
-        }
-
-        /**
          * Fails at once when partitions of the cache (among {@code partitions}, or any when null) have lost every
-         * copy: a result without them would be wrong, and waiting for them would only time out. The message
-         * follows Ignite's own wording for lost partitions, which clients recognise.
+         * copy: a result without them would be wrong, and waiting for them would only time out.
          */
-        private void requireNoLostPartitions(String cacheName, Collection<Integer> partitions) {
+        void requireNoLostPartitions(Collection<Integer> partitions) {
             List<Integer> lost = new ArrayList<>(ignite.cache(cacheName).lostPartitions());
             if (partitions != null) {
                 lost.retainAll(partitions);
             }
             if (!lost.isEmpty()) {
                 Collections.sort(lost);
-                throw new IllegalStateException("Failed to compute over cache '" + cacheName + "' (partition data has been lost) [cacheName="
-                        + cacheName + ", partition=" + lost.get(0) + ", lostPartitions=" + lost + "]. Every copy of these partitions"
-                        + " left with its node: restart those nodes, or reset the lost partitions to accept the loss.");
-            }
-        }
-
-        private static boolean isTopologyChange(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof ClusterTopologyException
-                        || t instanceof org.apache.ignite.internal.cluster.ClusterTopologyCheckedException) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static void pause(long millis) {
-            try {
-                Thread.sleep(millis);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IgniteException("Interrupted while waiting to send a partition job again", e);
+                throw new GridTaskException(ErrorCode.PARTITIONS_LOST, "Failed to compute over cache '" + cacheName
+                        + "' (partition data has been lost) [cacheName=" + cacheName + ", partition=" + lost.get(0)
+                        + ", lostPartitions=" + lost + "]. Every copy of these partitions left with its node: restart those"
+                        + " nodes, or reset the lost partitions to accept the loss.");
             }
         }
     }
 
     /**
-     * Runs on one node: computes each partition the node is primary for, keeping a result only when the node is
-     * still the partition's primary afterwards (a partition that moved away mid-scan may have been evicted).
+     * Runs on one node: computes each of its partitions the node is primary for, keeping a result only when the
+     * node is still the partition's primary afterwards (a partition that moved away mid-scan may have been
+     * evicted). Returns the partials it kept, by partition.
      */
-    private static final class NodeBatchJob<A, P> implements IgniteCallable<HashMap<Integer, P>> {
+    private static final class BatchJob<A, P> extends ComputeJobAdapter {
 
         private static final long serialVersionUID = 1L;
 
@@ -278,23 +297,36 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         private final A argument;
         private final String cacheName;
         private final int[] partitions;
+        private final int attempt;
 
         @IgniteInstanceResource
         private transient Ignite ignite;
 
-        NodeBatchJob(PartitionMapReduceTask<A, P, ?> task, A argument, String cacheName, int[] partitions) {
+        BatchJob(PartitionMapReduceTask<A, P, ?> task, A argument, String cacheName, int[] partitions, int attempt) {
             this.task = task;
             this.argument = argument;
             this.cacheName = cacheName;
             this.partitions = partitions;
+            this.attempt = attempt;
+        }
+
+        int attempt() {
+            return attempt;
         }
 
         @Override
-        public HashMap<Integer, P> call() {
+        public HashMap<Integer, P> execute() {
+            if (attempt > 1) {
+                // the cluster is still settling after a node left: give it a moment, without waiting on any job
+                pause(Math.min(100L * (attempt - 1), 1_000));
+            }
             Affinity<Object> affinity = ignite.affinity(cacheName);
             ClusterNode local = ignite.cluster().localNode();
             HashMap<Integer, P> results = new HashMap<>();
             for (int partition : partitions) {
+                if (isCancelled()) {
+                    break;
+                }
                 if (affinity.isPrimary(local, partition)) {
                     P partial = task.computePartition(ignite, argument, partition);
                     if (affinity.isPrimary(local, partition)) {
@@ -304,39 +336,28 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             }
             return results;
         }
-    }
 
-    /** Computes one partition on its primary, where {@code affinityCall} has reserved it. */
-    private static final class PartitionJob<A, P> implements IgniteCallable<P> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final PartitionMapReduceTask<A, P, ?> task;
-        private final A argument;
-        private final int partition;
-
-        @IgniteInstanceResource
-        private transient Ignite ignite;
-
-        PartitionJob(PartitionMapReduceTask<A, P, ?> task, A argument, int partition) {
-            this.task = task;
-            this.argument = argument;
-            this.partition = partition;
-        }
-
-        @Override
-        public P call() {
-            return task.computePartition(ignite, argument, partition);
+        private static void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IgniteException("Cancelled before sending partitions again", e);
+            }
         }
     }
 
     /** Publishes partitions done of the total under the argument's execution id, a few times a second. */
     private static final class Progress {
 
+        private static final long INTERVAL_NANOS = 200_000_000L;
+
         private final String executionId;
         private final int total;
         private final IgniteCache<String, TaskProgress> cache;
         private int published = -1;
+        private long publishedAt;
 
         Progress(Ignite ignite, Object argument, int total) {
             this.executionId = argument instanceof Tracked tracked ? tracked.executionId() : null;
@@ -344,43 +365,13 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             this.cache = executionId == null ? null : TaskProgress.cache(ignite);
         }
 
+        /** Publishes without waiting for the write; at most every 200 ms, except the final count. */
         void publish(int done) {
-            if (cache != null && done != published) {
-                cache.put(executionId, new TaskProgress(done, total));
+            long now = System.nanoTime();
+            if (cache != null && done != published && (done == total || now - publishedAt >= INTERVAL_NANOS)) {
+                cache.putAsync(executionId, new TaskProgress(done, total));
                 published = done;
-            }
-        }
-
-        /**
-         * Waits for every future; {@code onDone}, if given, takes each result as soon as it arrives (exceptions
-         * are left for the caller to read from the future). Publishes {@code done} while waiting.
-         */
-        <T> void await(List<IgniteFuture<T>> futures, java.util.function.IntSupplier done,
-                java.util.function.Consumer<IgniteFuture<T>> onDone) {
-            CountDownLatch remaining = new CountDownLatch(futures.size());
-            for (IgniteFuture<T> future : futures) {
-                future.listen(f -> {
-                    try {
-                        if (onDone != null) {
-                            onDone.accept(f);
-                        }
-                    }
-                    catch (RuntimeException e) {
-                        // read again, and handled, by the caller
-                    }
-                    finally {
-                        remaining.countDown();
-                    }
-                });
-            }
-            try {
-                while (!remaining.await(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    publish(done.getAsInt());
-                }
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IgniteException("Interrupted while waiting for the partition jobs", e);
+                publishedAt = now;
             }
         }
     }

@@ -14,8 +14,9 @@ import org.apache.ignite.cache.query.ScanQuery;
  * A partition map-reduce that scans every entry of a cache where it lives: each partition is scanned on its
  * primary (see {@link PartitionMapReduceTask}), the argument's {@link Filter} is applied to each entry there,
  * and the matching entries are handed to {@link #accumulate}; the per-partition accumulators travel back and
- * are combined by {@link #reduce}. Values are passed in binary form ({@code BinaryObject} for
- * objects): read fields with {@link #field(Object, String)}, never deserialize.
+ * are combined by {@link #reduce}. A near cache's {@link NearCacheMarker} is never handed over. Values
+ * are passed in binary form ({@code BinaryObject} for objects): read fields with
+ * {@link #field(Object, String)}, never deserialize.
  *
  * <p>Writing a new aggregation is one small class: say how to start an accumulator, how to add one entry
  * to it and how to combine them.
@@ -54,6 +55,9 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
         ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
         try (QueryCursor<Cache.Entry<Object, Object>> cursor = cache.query(scan)) {
             for (Cache.Entry<Object, Object> entry : cursor) {
+                if (NearCacheMarker.isMarker(entry.getKey())) {
+                    continue;
+                }
                 Object value = entry.getValue();
                 if (filter == null || filter.test(FieldValues.read(value, filter.field()))) {
                     accumulate(argument, partial, entry.getKey(), value);

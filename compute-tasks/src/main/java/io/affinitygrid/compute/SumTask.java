@@ -30,6 +30,8 @@ public final class SumTask extends ScanTask<SumArgument, NumericAccumulator, Sum
     @Override
     protected SumResult reduce(SumArgument argument, List<NumericAccumulator> partials) {
         NumericAccumulator total = NumericAccumulator.merge(argument.cacheName(), argument.field(), partials);
-        return new SumResult(total.entries(), total.sum().count(), total.sum().value(), partials.size());
+        // each partial present is one partition whose result was accepted, exactly once
+        int accepted = (int) partials.stream().filter(java.util.Objects::nonNull).count();
+        return new SumResult(total.entries(), total.sum().count(), total.sum().value(), accepted);
     }
 }

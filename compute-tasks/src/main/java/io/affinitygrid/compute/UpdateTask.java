@@ -81,6 +81,9 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
         ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
         try (QueryCursor<Cache.Entry<Object, Object>> cursor = cache.query(scan)) {
             for (Cache.Entry<Object, Object> entry : cursor) {
+                if (NearCacheMarker.isMarker(entry.getKey())) {
+                    continue;
+                }
                 Object value = entry.getValue();
                 if (filter == null || filter.test(FieldValues.read(value, filter.field()))
                         || argument.operationId().equals(FieldValues.read(value, MARKER_FIELD))) {

@@ -15,6 +15,8 @@ final class HealthyCluster {
         return ProcessCluster.builder(KEY)
                 .cache("orders", 1, 64)
                 .cache("burst", 1, 256)
-                .cache("blobs", 1, 16);
+                .cache("blobs", 1, 16)
+                .cache("bursty", 1, 64)
+                .cache("tallies", 1, 64);
     }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import io.affinitygrid.client.Grid;
 import io.affinitygrid.client.GridConfig;
 import io.affinitygrid.compute.NodeSummary;
+import io.affinitygrid.testing.FreePorts;
 
 /**
  * A cluster of grid-node processes on this machine, each on its own free ports, all listing each other's

@@ -48,6 +48,7 @@ public final class GridNodeSettings {
     private final Path workDirectory;
     private final List<CacheSettings> caches;
     private final SecuritySettings security;
+    private final ComputeSettings compute;
 
     private GridNodeSettings(Builder b) {
         this.nodeName = b.nodeName;
@@ -64,6 +65,7 @@ public final class GridNodeSettings {
                 : Path.of(System.getProperty("java.io.tmpdir"), "affinity-grid", b.nodeName);
         this.caches = List.copyOf(b.caches);
         this.security = b.security;
+        this.compute = b.compute;
     }
 
     /** A builder with the defaults of a single node on this machine. */
@@ -99,6 +101,9 @@ public final class GridNodeSettings {
     /** TLS and authentication; {@link SecuritySettings#none()} by default. */
     public SecuritySettings security() { return security; }
 
+    /** Compute pools and the node's admission bound; sized from the cores by default. */
+    public ComputeSettings compute() { return compute; }
+
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -115,6 +120,7 @@ public final class GridNodeSettings {
         b.workDirectory = workDirectory;
         b.caches = new ArrayList<>(caches);
         b.security = security;
+        b.compute = compute;
         return b;
     }
 
@@ -141,6 +147,7 @@ public final class GridNodeSettings {
         private Path workDirectory;
         private List<CacheSettings> caches = new ArrayList<>();
         private SecuritySettings security = SecuritySettings.none();
+        private ComputeSettings compute = ComputeSettings.defaults();
 
         private Builder() {
         }
@@ -188,6 +195,12 @@ public final class GridNodeSettings {
             return this;
         }
 
+        /** Compute pools and admission bound; null means the defaults. */
+        public Builder compute(ComputeSettings compute) {
+            this.compute = ComputeSettings.orDefaults(compute);
+            return this;
+        }
+
         /**
          * Checks every setting and returns the immutable settings.
          *
@@ -224,6 +237,7 @@ public final class GridNodeSettings {
                 throw new GridConfigurationException("grid.failure-detection-timeout", failureDetectionTimeout,
                         "must be at least 100ms; e.g. 10s");
             }
+            compute.check();
             checkCaches();
             return new GridNodeSettings(this);
         }
@@ -269,7 +283,7 @@ public final class GridNodeSettings {
                 && discoveryPortRange == s.discoveryPortRange && communicationPort == s.communicationPort
                 && clientPort == s.clientPort && clientMaxComputeTasks == s.clientMaxComputeTasks
                 && dataRegionSizeBytes == s.dataRegionSizeBytes && failureDetectionTimeout.equals(s.failureDetectionTimeout)
-                && workDirectory.equals(s.workDirectory) && caches.equals(s.caches) && security.equals(s.security);
+                && workDirectory.equals(s.workDirectory) && caches.equals(s.caches) && security.equals(s.security) && compute.equals(s.compute);
     }
 
     @Override

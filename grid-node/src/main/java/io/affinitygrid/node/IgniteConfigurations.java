@@ -1,5 +1,8 @@
 package io.affinitygrid.node;
 
+import java.util.Map;
+
+import io.affinitygrid.compute.ComputeLimits;
 import io.affinitygrid.compute.TaskProgress;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.PartitionLossPolicy;
@@ -101,6 +104,9 @@ public final class IgniteConfigurations {
                 .setCacheConfiguration(java.util.stream.Stream.concat(
                         settings.caches().stream().map(IgniteConfigurations::cache),
                         java.util.stream.Stream.of(TaskProgress.cacheConfiguration())).toArray(CacheConfiguration[]::new));
+        ComputeSettings compute = settings.compute();
+        config.setPublicThreadPoolSize(compute.publicThreads())
+                .setUserAttributes(Map.of(ComputeLimits.MAX_CONCURRENT_ATTRIBUTE, compute.maxConcurrent()));
         if (security.tlsEnabled()) {
             config.setSslContextFactory(sslContextFactory(security));
         }

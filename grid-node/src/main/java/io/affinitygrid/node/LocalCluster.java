@@ -2,9 +2,6 @@ package io.affinitygrid.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,16 +10,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * A cluster of grid nodes in this JVM, on free loopback ports and isolated from any other cluster on the
- * machine: its nodes discover only each other. Used by the shell's embedded mode and by tests.
+ * A cluster of grid nodes in this JVM, on free loopback ports ({@link LoopbackPorts}: below the ephemeral
+ * range, never shared with another JVM) and isolated from any other cluster on the machine: its nodes
+ * discover only each other. Used by the shell's embedded mode and by tests.
  * Not thread-safe.
  */
 public final class LocalCluster implements AutoCloseable {
 
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = LoopbackPorts.HOST;
 
     private final List<GridNodeSettings> settings;
     private final List<GridNode> nodes;
@@ -106,6 +105,7 @@ public final class LocalCluster implements AutoCloseable {
         private final List<CacheSettings> caches = new ArrayList<>();
         private long dataRegionSizeBytes = 128L * 1024 * 1024;
         private Duration failureDetectionTimeout = Duration.ofSeconds(10);
+        private UnaryOperator<GridNodeSettings.Builder> customizer = UnaryOperator.identity();
 
         private Builder() {
         }
@@ -144,9 +144,15 @@ public final class LocalCluster implements AutoCloseable {
             return this;
         }
 
+        /** Adjusts every node's settings after the cluster's own (names, ports, caches) are set. */
+        public Builder nodeSettings(UnaryOperator<GridNodeSettings.Builder> customizer) {
+            this.customizer = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
         /** Starts every node, one after the other, and returns when all have joined. */
         public LocalCluster start() {
-            int[] ports = freePorts(3 * nodes);
+            int[] ports = LoopbackPorts.next(3 * nodes);
             List<String> discovery = new ArrayList<>();
             for (int i = 0; i < nodes; i++) {
                 discovery.add(HOST + ":" + ports[3 * i]);
@@ -160,7 +166,7 @@ public final class LocalCluster implements AutoCloseable {
             }
             List<GridNodeSettings> settings = new ArrayList<>();
             for (int i = 0; i < nodes; i++) {
-                settings.add(GridNodeSettings.builder()
+                settings.add(customizer.apply(GridNodeSettings.builder()
                         .nodeName(namePrefix + i)
                         .localAddress(HOST)
                         .discoveryAddresses(discovery)
@@ -170,7 +176,7 @@ public final class LocalCluster implements AutoCloseable {
                         .dataRegionSizeBytes(dataRegionSizeBytes)
                         .failureDetectionTimeout(failureDetectionTimeout)
                         .workDirectory(work.resolve(namePrefix + i))
-                        .caches(caches)
+                        .caches(caches))
                         .build());
             }
             LocalCluster cluster = new LocalCluster(settings, work);
@@ -184,34 +190,6 @@ public final class LocalCluster implements AutoCloseable {
                 throw e;
             }
             return cluster;
-        }
-
-        /** Distinct free ports, all held open together so that none is handed out twice. */
-        private static int[] freePorts(int count) {
-            List<ServerSocket> sockets = new ArrayList<>();
-            try {
-                int[] ports = new int[count];
-                for (int i = 0; i < count; i++) {
-                    ServerSocket socket = new ServerSocket();
-                    socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));
-                    sockets.add(socket);
-                    ports[i] = socket.getLocalPort();
-                }
-                return ports;
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("Cannot find free ports on " + HOST, e);
-            }
-            finally {
-                for (ServerSocket socket : sockets) {
-                    try {
-                        socket.close();
-                    }
-                    catch (IOException ignored) {
-                        // closing a probe socket
-                    }
-                }
-            }
         }
     }
 }

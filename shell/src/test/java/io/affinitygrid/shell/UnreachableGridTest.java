@@ -2,13 +2,10 @@ package io.affinitygrid.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 
+import io.affinitygrid.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,12 +25,9 @@ class UnreachableGridTest {
     private static int port;
 
     @DynamicPropertySource
-    static void unusedAddress(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            port = socket.getLocalPort();
-        }
-        registry.add("grid.addresses", () -> "127.0.0.1:" + port);
+    static void unusedAddress(DynamicPropertyRegistry registry) {
+        port = FreePorts.next();
+        registry.add("grid.addresses", () -> FreePorts.HOST + ":" + port);
     }
 
     @Autowired

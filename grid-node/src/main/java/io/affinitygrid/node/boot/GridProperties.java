@@ -1,5 +1,7 @@
 package io.affinitygrid.node.boot;
 
+import io.affinitygrid.compute.ComputeLimits;
+import io.affinitygrid.node.ComputeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +61,8 @@ public class GridProperties {
     private final Communication communication = new Communication();
 
     private final Client client = new Client();
+
+    private final Compute compute = new Compute();
 
     /**
      * TLS and authentication; off unless turned on (e.g. by the security profile).
@@ -126,6 +130,10 @@ public class GridProperties {
         return client;
     }
 
+    public Compute getCompute() {
+        return compute;
+    }
+
     public SecurityProperties getSecurity() {
         return security;
     }
@@ -146,6 +154,7 @@ public class GridProperties {
                 .dataRegionSizeBytes(dataRegionSize == null ? 0 : dataRegionSize.toBytes())
                 .failureDetectionTimeout(failureDetectionTimeout)
                 .workDirectory(workDirectory)
+                .compute(new ComputeSettings(compute.publicThreads, compute.maxConcurrent))
                 .security(security.toSettings());
         List<CacheSettings> cacheSettings = new ArrayList<>();
         if (caches != null) {
@@ -252,6 +261,38 @@ public class GridProperties {
 
         public void setMaxComputeTasks(int maxComputeTasks) {
             this.maxComputeTasks = maxComputeTasks;
+        }
+    }
+
+    /** Computations: the pool that runs their jobs and how many the node accepts at once. */
+    public static class Compute {
+
+        /**
+         * Threads that run the jobs doing the work (partition scans, key jobs). At least 8 and one per core by
+         * default.
+         */
+        private int publicThreads = ComputeLimits.defaultPublicThreads();
+
+        /**
+         * Computations the node coordinates at once; more are refused at once with a "grid busy" error rather
+         * than queued without bound.
+         */
+        private int maxConcurrent = ComputeLimits.DEFAULT_MAX_CONCURRENT;
+
+        public int getPublicThreads() {
+            return publicThreads;
+        }
+
+        public void setPublicThreads(int publicThreads) {
+            this.publicThreads = publicThreads;
+        }
+
+        public int getMaxConcurrent() {
+            return maxConcurrent;
+        }
+
+        public void setMaxConcurrent(int maxConcurrent) {
+            this.maxConcurrent = maxConcurrent;
         }
     }
 

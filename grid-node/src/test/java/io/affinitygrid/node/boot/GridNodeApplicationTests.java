@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.affinitygrid.compute.TaskProgress;
 import io.affinitygrid.node.GridNode;
+import io.affinitygrid.node.LoopbackPorts;
 
 import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
@@ -28,12 +29,12 @@ class GridNodeApplicationTests {
 
     @Test
     void readsGridNodeYmlAndStartsOneNode(CapturedOutput output) {
-        int[] ports = FreePorts.take(3);
+        int[] ports = LoopbackPorts.next(3);
         String nodeName = "app-test-" + UUID.randomUUID().toString().substring(0, 8);
         try (ConfigurableApplicationContext context = GridNodeApplication.application().run(
                 "--grid.node-name=" + nodeName,
-                "--grid.local-address=" + FreePorts.HOST,
-                "--grid.discovery.addresses=" + FreePorts.HOST + ":" + ports[0],
+                "--grid.local-address=" + LoopbackPorts.HOST,
+                "--grid.discovery.addresses=" + LoopbackPorts.HOST + ":" + ports[0],
                 "--grid.discovery.port=" + ports[0],
                 "--grid.communication.port=" + ports[1],
                 "--grid.client.port=" + ports[2],

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import io.affinitygrid.compute.TaskProgress;
 import io.affinitygrid.node.GridConfigurationException;
 import io.affinitygrid.node.GridNode;
+import io.affinitygrid.node.LoopbackPorts;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteState;
@@ -46,15 +47,15 @@ class GridNodeConfigurationTests {
 
     @BeforeEach
     void setUp() throws IOException {
-        int[] ports = FreePorts.take(4);
-        busyPort = new ServerSocket(ports[3], 50, InetAddress.getByName(FreePorts.HOST));
+        int[] ports = LoopbackPorts.next(4);
+        busyPort = new ServerSocket(ports[3], 50, InetAddress.getByName(LoopbackPorts.HOST));
         nodeName = "boot-test-" + UUID.randomUUID().toString().substring(0, 8);
         runner = new ApplicationContextRunner()
                 .withUserConfiguration(GridNodeConfiguration.class)
                 .withPropertyValues(
                         "grid.node-name=" + nodeName,
-                        "grid.local-address=" + FreePorts.HOST,
-                        "grid.discovery.addresses=" + FreePorts.HOST + ":" + ports[0],
+                        "grid.local-address=" + LoopbackPorts.HOST,
+                        "grid.discovery.addresses=" + LoopbackPorts.HOST + ":" + ports[0],
                         "grid.discovery.port=" + ports[0],
                         "grid.communication.port=" + ports[1],
                         "grid.client.port=" + ports[2],

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.affinitygrid.compute.ComputeLoad;
 import io.affinitygrid.compute.CountTask;
 import io.affinitygrid.compute.FieldStats;
 import io.affinitygrid.compute.Filter;
@@ -49,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * exactly once (never twice, never not at all). Between rounds the node is started again and the cache
  * rebalanced, so that each round loses one node of a full cluster (one backup: no data is lost).
  *
- * <p>The delay is random (seed logged) and bounded by half the task's time without failures, so the stop lands
- * mid-run; each round records whether it did, and the last test checks that most rounds did.
+ * <p>The delay is random (seed logged) and bounded by a quarter of the task's time without failures, so the stop
+ * lands while the leaving node's share of the partitions is still being computed. Every round counts the partitions
+ * that the task's node sent again after their first job returned no result ({@link ComputeLoad#resentPartitions()}),
+ * and fails unless that count is above 0: the exactly-once path must have run, not only the answer come out right.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExactlyOnceTest {
@@ -204,7 +207,9 @@ class ExactlyOnceTest {
      */
     private static Object runWhileANodeLeaves(String name, String task, Object argument, int victim, long typicalMillis) {
         Ignite ignite = cluster.node(0).ignite();
-        long delay = random.nextLong(Math.max(1, typicalMillis / 2));
+        ComputeLoad load = ComputeLoad.of(ignite);
+        long resentBefore = load.resentPartitions();
+        long delay = random.nextLong(Math.max(1, typicalMillis / 4));
         long start = System.nanoTime();
         ComputeTaskFuture<Object> future = ignite.compute().executeAsync(task, argument);
         GridContents.sleep(delay);
@@ -214,9 +219,10 @@ class ExactlyOnceTest {
         long stopped = millisSince(start);
         boolean runningAfterStop = !future.isDone();
         Object result = future.get(2, TimeUnit.MINUTES);
-        String report = String.format("%s: typical %d ms, stop at %d ms (task %s), node gone at %d ms (task %s), task done at %d ms",
-                name, typicalMillis, stopAt, runningAtStop ? "running" : "done", stopped, runningAfterStop ? "running" : "done",
-                millisSince(start));
+        long resent = load.resentPartitions() - resentBefore;
+        String report = String.format("%s: typical %d ms, stop at %d ms (task %s), node gone at %d ms (task %s), task done at %d ms,"
+                + " %d partitions sent again", name, typicalMillis, stopAt, runningAtStop ? "running" : "done", stopped,
+                runningAfterStop ? "running" : "done", millisSince(start), resent);
         log.info(report);
         rounds.add(report);
         // Stopping a node interrupts its jobs at once; the task may then finish (on the new primaries) before
@@ -224,6 +230,7 @@ class ExactlyOnceTest {
         if (runningAtStop) {
             midRun.add(name);
         }
+        assertThat(resent).as("partitions sent again in round '%s' (%s)", name, report).isPositive();
         return result;
     }
 

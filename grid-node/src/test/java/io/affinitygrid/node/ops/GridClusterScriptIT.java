@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import io.affinitygrid.compute.SumArgument;
 import io.affinitygrid.compute.SumResult;
 import io.affinitygrid.compute.SumTask;
-import io.affinitygrid.node.boot.FreePorts;
+import io.affinitygrid.node.LoopbackPorts;
 import io.affinitygrid.node.ops.NodeHttp.Health;
 import io.affinitygrid.node.ops.NodeHttp.Scrape;
 import org.apache.ignite.Ignition;
@@ -67,7 +67,7 @@ class GridClusterScriptIT {
     @BeforeAll
     static void startCluster() {
         root = Repository.root();
-        int[] bases = FreePorts.freeRanges(4, NODES);
+        int[] bases = {LoopbackPorts.run(NODES), LoopbackPorts.run(NODES), LoopbackPorts.run(NODES), LoopbackPorts.run(NODES)};
         discoveryBase = bases[0];
         clientBase = bases[2];
         httpBase = bases[3];
@@ -83,7 +83,7 @@ class GridClusterScriptIT {
         environment.put("GRID_DATAREGIONSIZE", "64MB");
         nodes = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            nodes.add(new NodeHttp(FreePorts.HOST, httpBase + i));
+            nodes.add(new NodeHttp(LoopbackPorts.HOST, httpBase + i));
         }
 
         Result start = gridCluster(START_TIMEOUT.plusMinutes(1), "start", String.valueOf(NODES));
@@ -197,14 +197,14 @@ class GridClusterScriptIT {
     private static List<String> clientAddresses() {
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            addresses.add(FreePorts.HOST + ":" + (clientBase + i));
+            addresses.add(LoopbackPorts.HOST + ":" + (clientBase + i));
         }
         return addresses;
     }
 
     private static void assertFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(FreePorts.HOST), port));
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LoopbackPorts.HOST), port));
         }
         catch (IOException e) {
             throw new AssertionError("Port " + port + " is still in use after bin/grid-cluster stop", e);

@@ -17,7 +17,7 @@ import java.util.UUID;
 import io.affinitygrid.compute.SumArgument;
 import io.affinitygrid.compute.SumResult;
 import io.affinitygrid.compute.SumTask;
-import io.affinitygrid.node.boot.FreePorts;
+import io.affinitygrid.node.LoopbackPorts;
 import io.affinitygrid.node.GridNode;
 import io.affinitygrid.node.GridNodeSettings;
 import io.affinitygrid.node.boot.GridNodeApplication;
@@ -57,7 +57,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeMetricsAndHealthTest {
 
-    private static final String HOST = FreePorts.HOST;
+    private static final String HOST = LoopbackPorts.HOST;
     private static final int ORDERS_PARTITIONS = 64;
     private static final int FRAGILE_PARTITIONS = 32;
 
@@ -82,7 +82,7 @@ class NodeMetricsAndHealthTest {
 
     @BeforeAll
     static void startNode() {
-        int[] ports = FreePorts.take(4);
+        int[] ports = LoopbackPorts.next(4);
         appDiscoveryPort = ports[0];
         extraDiscoveryPort = ports[3];
         nodeName = "ops-" + UUID.randomUUID().toString().substring(0, 8);
@@ -203,7 +203,7 @@ class NodeMetricsAndHealthTest {
     @Order(4)
     void lostPartitionsTakeHealthDownAndAreListed() {
         String extraName = nodeName + "-extra";
-        int[] ports = FreePorts.take(2);
+        int[] ports = LoopbackPorts.next(2);
         GridNode extra = GridNode.start(GridNodeSettings.builder()
                 .nodeName(extraName)
                 .localAddress(HOST)

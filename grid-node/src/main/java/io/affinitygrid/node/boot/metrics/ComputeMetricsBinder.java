@@ -1,5 +1,7 @@
 package io.affinitygrid.node.boot.metrics;
 
+import io.affinitygrid.compute.ComputeLoad;
+
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,12 @@ import org.apache.ignite.lang.IgnitePredicate;
  * included;</li>
  * <li>{@code grid.compute.failed.jobs} (counter): jobs that threw, since the meters were bound;</li>
  * <li>{@code grid.compute.cancelled.jobs}, {@code grid.compute.rejected.jobs} (counters);</li>
- * <li>{@code grid.compute.active.jobs}, {@code grid.compute.waiting.jobs} (gauges): jobs running and queued now.</li>
+ * <li>{@code grid.compute.active.jobs}, {@code grid.compute.waiting.jobs} (gauges): jobs running and queued now;</li>
+ * <li>{@code grid.compute.coordinating} (gauge): computations this node received and coordinates now (bounded by
+ * {@code grid.compute.max-concurrent});</li>
+ * <li>{@code grid.compute.refused} (counter): computations this node refused as busy;</li>
+ * <li>{@code grid.compute.resent.partitions} (counter): partitions sent a second time because their first job
+ * returned no result (their node left, or they moved during the scan).</li>
  * </ul>
  * Executed, cancelled and rejected jobs come from the node's cluster metrics, which Ignite refreshes every
  * {@code metricsUpdateFrequency} (2 s). Failed jobs are counted from the node's local {@code EVT_JOB_FAILED}
@@ -66,6 +73,7 @@ public class ComputeMetricsBinder implements MeterBinder, AutoCloseable {
             return;
         }
         listenForFailures(node);
+        bindLoad(node, registry);
         FunctionTimer.builder("grid.compute.jobs", node,
                         n -> figures.count(n, LOCAL, JobFigures::executed),
                         n -> figures.counter(n, LOCAL, JobFigures::executionMillis), TimeUnit.MILLISECONDS)
@@ -90,6 +98,21 @@ public class ComputeMetricsBinder implements MeterBinder, AutoCloseable {
         Gauge.builder("grid.compute.waiting.jobs", node, n -> figures.gauge(n, LOCAL, JobFigures::waiting))
                 .description("Compute jobs queued on this node, waiting to run")
                 .baseUnit(JOBS)
+                .register(registry);
+    }
+
+    private static void bindLoad(Ignite node, MeterRegistry registry) {
+        Gauge.builder("grid.compute.coordinating", node, n -> ComputeLoad.of(n).active())
+                .description("Computations this node received and is coordinating now")
+                .baseUnit("computations")
+                .register(registry);
+        FunctionCounter.builder("grid.compute.refused", node, n -> ComputeLoad.of(n).refused())
+                .description("Computations this node refused because it already ran grid.compute.max-concurrent of them")
+                .baseUnit("computations")
+                .register(registry);
+        FunctionCounter.builder("grid.compute.resent.partitions", node, n -> ComputeLoad.of(n).resentPartitions())
+                .description("Partitions sent again on their own because their first job returned no result")
+                .baseUnit("partitions")
                 .register(registry);
     }
 

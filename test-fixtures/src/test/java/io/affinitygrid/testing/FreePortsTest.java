@@ -1,0 +1,100 @@
+package io.affinitygrid.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class FreePortsTest {
+
+    /** Ports each JVM takes in the test across processes: more than one block of 100. */
+    static final int PER_JVM = 150;
+
+    @Test
+    void portsAreFreeDistinctAndBelowTheEphemeralRange() throws IOException {
+        int[] ports = FreePorts.next(200);
+        assertThat(Arrays.stream(ports).distinct().count()).isEqualTo(200);
+        assertThat(Arrays.stream(ports).boxed().toList()).allSatisfy(port -> assertThat(port).isBetween(20_000, 31_999));
+        for (int port : Arrays.copyOf(ports, 5)) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(FreePorts.HOST), port));
+            }
+        }
+    }
+
+    @Test
+    void aPortTakenByAnotherProgramIsSkipped() throws IOException {
+        int run;
+        do {
+            run = FreePorts.run(3);
+        }
+        while ((run - 20_000) % 100 > 95); // the port after the run must be in the same block
+        // the next port of the block, bound by someone else before it is asked for
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new InetSocketAddress(InetAddress.getByName(FreePorts.HOST), run + 3));
+            int next = FreePorts.next();
+            assertThat(next).isNotEqualTo(run + 3);
+        }
+    }
+
+    @Test
+    void runsAreConsecutiveAndNeverOverlapOtherPorts() {
+        Set<Integer> given = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            int base = FreePorts.run(7);
+            for (int port = base; port < base + 7; port++) {
+                assertThat(given.add(port)).as("port %s handed out once", port).isTrue();
+            }
+            assertThat(given.add(FreePorts.next())).isTrue();
+        }
+        assertThatThrownBy(() -> FreePorts.run(101)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("width must be between 1 and 100, got 101");
+    }
+
+    /** Three JVMs (two children and this one) take ports at the same time: no port is handed out twice. */
+    @Test
+    void parallelJvmsNeverShareAPort() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Child.class.getName())
+                    .redirectErrorStream(true).start());
+        }
+        Set<Integer> mine = IntStream.of(FreePorts.next(PER_JVM)).boxed().collect(Collectors.toSet());
+        List<Set<Integer>> all = new ArrayList<>(List.of(mine));
+        for (Process child : children) {
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertThat(child.exitValue()).as(out).isZero();
+            all.add(Arrays.stream(out.split(",")).map(Integer::valueOf).collect(Collectors.toSet()));
+        }
+        Set<Integer> union = new HashSet<>();
+        for (Set<Integer> ports : all) {
+            assertThat(ports).hasSize(PER_JVM);
+            union.addAll(ports);
+        }
+        assertThat(union).as("no port in two JVMs").hasSize(3 * PER_JVM);
+    }
+
+    /** Takes {@value #PER_JVM} ports and prints them, comma-separated. */
+    public static final class Child {
+        public static void main(String[] args) {
+            System.out.println(IntStream.of(FreePorts.next(PER_JVM)).mapToObj(String::valueOf).collect(Collectors.joining(",")));
+        }
+    }
+}
