@@ -302,8 +302,8 @@ public final class GridConfig {
          * Sets the largest value, in bytes once serialized by Ignite's binary marshaller, that a map view writes;
          * {@value #DEFAULT_MAX_VALUE_SIZE} (4 MiB) by default. A larger value is refused with an
          * {@link IllegalArgumentException} before anything is sent. The grid itself sets no limit, but on a loaded
-         * two-core machine a 10 MB write has gone unanswered until the request timeout (in 2 of about 10 runs);
-         * store large objects in pieces, or raise the limit knowing that.
+         * two-core machine a 10 MB write has gone unanswered until the request timeout (in 2 of about 10 runs), and
+         * a 4 MB round trip has taken 30 s; store large objects in pieces, or raise the limit knowing that.
          *
          * @param bytes a positive number of bytes
          * @return this builder
