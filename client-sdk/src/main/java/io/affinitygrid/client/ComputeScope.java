@@ -91,7 +91,8 @@ public interface ComputeScope {
      * Multiplies numeric field {@code field} by {@code factor} in every entry (matching the filter), in
      * place on the nodes that own the entries, atomically per entry and exactly once per entry, even when a
      * node leaves mid-run or the request is retried: each updated value records the operation's id in its
-     * {@code _lastUpdate} field. Integral fields are rounded half up.
+     * {@code _lastUpdate} field. Integral fields are rounded half up. When the node that received the update
+     * leaves while it runs, the SDK sends it again, with the same operation id, to another node.
      *
      * @throws IllegalArgumentException when {@code factor} is not a finite number
      */

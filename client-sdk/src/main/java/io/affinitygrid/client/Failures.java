@@ -89,6 +89,19 @@ final class Failures {
         return false;
     }
 
+    /**
+     * Whether a request failed because no connection could be opened to send it on (the node refused the
+     * connection): then it never reached a node. Read from the exception types only.
+     */
+    static boolean isNeverSent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a TLS handshake failed (untrusted certificate, TLS on one side only, no common protocol). */
     static boolean isTlsFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

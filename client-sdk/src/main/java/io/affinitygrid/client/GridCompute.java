@@ -20,6 +20,19 @@ import io.affinitygrid.compute.SumResult;
  * {@link GridConfig#maxConcurrentComputations()} computations on the grid at once; later ones wait in the
  * client, in order, and their wait counts towards the timeout. A node that already coordinates as many
  * computations as it accepts refuses more with {@link GridBusyException}.
+ *
+ * <p><b>When a node leaves.</b> The node that receives a computation runs its reduce. A node that leaves while it
+ * runs partition jobs is absorbed by the grid (its partitions are computed on their new primaries). When the
+ * receiving node itself leaves (or the connection to it fails), the SDK:
+ * <ul>
+ * <li>sends the computation again, to another node, within the request timeout, if running it twice is safe:
+ * every catalog computation of {@link #on(String)} (count, sum, stats, group-by, top/bottom, distinct, word count),
+ * {@link Grid#topology()}, the catalog's metadata tasks run by name, and the bulk update
+ * ({@link ComputeScope#multiply}), whose operation id makes a second run change nothing twice; each re-send is
+ * counted by the meter {@code grid.client.compute.retries} (tag {@code task});</li>
+ * <li>fails any other computation (a key job of {@link #onKey}, a task of yours run by {@link #execute}) with
+ * {@link TaskOutcomeUnknownException}: it may or may not have run, and is not sent again.</li>
+ * </ul>
  */
 public interface GridCompute {
 
@@ -42,6 +55,7 @@ public interface GridCompute {
      * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException when an argument is blank
      * @throws UnknownMapException when the grid has no map of that name
+     * @throws PartitionLostException at once, when partitions of the map lost every copy (never a partial sum)
      * @throws TaskFailedException when the computation fails on the grid: the field is not numeric, or no
      *         entry has it; the message carries the node's cause
      * @throws GridException when the grid cannot be reached, or the grid is closed
@@ -60,6 +74,8 @@ public interface GridCompute {
      * @throws NullPointerException when the map, key or job class name is null
      * @throws UnknownMapException when the grid has no map of that name
      * @throws TaskFailedException when the job class is missing on the nodes or the job fails
+     * @throws TaskOutcomeUnknownException when the connection to the node running it was lost before its result
+     *         came: the job may or may not have run; it is not sent again
      */
     <R> R onKey(String mapName, Object key, String jobClassName, Object argument);
 
@@ -75,6 +91,9 @@ public interface GridCompute {
      * @throws NullPointerException when {@code taskName} is null
      * @throws IllegalArgumentException when {@code taskName} is blank
      * @throws TaskFailedException when the task is unknown, fails or times out, with the node's cause
+     * @throws TaskOutcomeUnknownException when the connection to the node running it was lost before its result
+     *         came, and the task is not one of the catalog's read-only ones (which are sent again to another node):
+     *         it may or may not have run
      * @throws GridException when the grid cannot be reached, the calling thread is interrupted (its
      *         interrupt flag is then set again), or the grid is closed
      */

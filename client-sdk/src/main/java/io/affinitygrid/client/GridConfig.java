@@ -33,12 +33,16 @@ public final class GridConfig {
     /** Default thin-client port of a grid node. */
     public static final int DEFAULT_PORT = 10800;
 
+    /** Default of {@link #maxValueSize()}: 4 MiB. */
+    public static final long DEFAULT_MAX_VALUE_SIZE = 4L * 1024 * 1024;
     /** Default of {@link Builder#maxConcurrentComputations(int)}: the nodes' default per-connection limit. */
     public static final int DEFAULT_MAX_CONCURRENT_COMPUTATIONS = 64;
 
     private final List<String> addresses;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final boolean partitionAwareness;
+    private final long maxValueSize;
     private final int maxConcurrentComputations;
     private final Map<String, NearCacheConfig> nearCaches;
     private final MeterRegistry meterRegistry;
@@ -53,6 +57,8 @@ public final class GridConfig {
         this.addresses = List.copyOf(builder.addresses);
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
+        this.partitionAwareness = builder.partitionAwareness;
+        this.maxValueSize = builder.maxValueSize;
         this.maxConcurrentComputations = builder.maxConcurrentComputations;
         this.nearCaches = Collections.unmodifiableMap(new LinkedHashMap<>(builder.nearCaches));
         this.meterRegistry = builder.meterRegistry;
@@ -98,6 +104,22 @@ public final class GridConfig {
      */
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    /**
+     * Whether key operations go straight to the node holding the key's partition, and other requests (such as
+     * computations) to any connected node; {@code true} unless {@link Builder#partitionAwareness(boolean)} turned it off.
+     */
+    public boolean partitionAwareness() {
+        return partitionAwareness;
+    }
+
+    /**
+     * The largest value, in bytes once serialized, that a map view writes; a larger one is refused before anything
+     * is sent. {@value #DEFAULT_MAX_VALUE_SIZE} bytes unless {@link Builder#maxValueSize(long)} set another.
+     */
+    public long maxValueSize() {
+        return maxValueSize;
     }
 
     /**
@@ -172,6 +194,8 @@ public final class GridConfig {
     @Override
     public String toString() {
         return "GridConfig[addresses=" + addresses + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + (partitionAwareness ? "" : ", partitionAwareness=off")
+                + (maxValueSize == DEFAULT_MAX_VALUE_SIZE ? "" : ", maxValueSize=" + maxValueSize)
                 + (nearCaches.isEmpty() ? "" : ", nearCaches=" + nearCaches)
                 + (meterRegistry == null ? "" : ", meterRegistry=" + meterRegistry.getClass().getSimpleName())
                 + (userName == null ? "" : ", user=" + userName)
@@ -184,6 +208,8 @@ public final class GridConfig {
         private final List<String> addresses = new ArrayList<>();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private boolean partitionAwareness = true;
+        private long maxValueSize = DEFAULT_MAX_VALUE_SIZE;
         private int maxConcurrentComputations = DEFAULT_MAX_CONCURRENT_COMPUTATIONS;
         private final Map<String, NearCacheConfig> nearCaches = new LinkedHashMap<>();
         private MeterRegistry meterRegistry;
@@ -253,6 +279,41 @@ public final class GridConfig {
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Sets whether the client connects to every node and sends each key operation straight to the node holding
+         * the key's partition, spreading other requests (computations) over the nodes; on by default. Off, the
+         * client talks to one node at a time (one of the addresses given, then another one of them when that node
+         * leaves; it does not learn other nodes' addresses from the grid), which passes key operations on to their
+         * nodes: one more network hop per operation, and that one node receives, and runs the reduce of, every
+         * computation.
+         *
+         * @param enabled whether partition awareness is on
+         * @return this builder
+         */
+        public Builder partitionAwareness(boolean enabled) {
+            this.partitionAwareness = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the largest value, in bytes once serialized by Ignite's binary marshaller, that a map view writes;
+         * {@value #DEFAULT_MAX_VALUE_SIZE} (4 MiB) by default. A larger value is refused with an
+         * {@link IllegalArgumentException} before anything is sent. The grid itself sets no limit, but on a loaded
+         * two-core machine a 10 MB write has gone unanswered until the request timeout (in 2 of about 10 runs), and
+         * a 4 MB round trip has taken 30 s; store large objects in pieces, or raise the limit knowing that.
+         *
+         * @param bytes a positive number of bytes
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
+        public Builder maxValueSize(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxValueSize must be a positive number of bytes, got " + bytes);
+            }
+            this.maxValueSize = bytes;
             return this;
         }
 

@@ -11,7 +11,9 @@ import java.util.Set;
  *
  * <p><b>Arguments.</b> Keys and values must not be null and must be instances of the view's key and value
  * types; otherwise the call throws {@link NullPointerException} or {@link IllegalArgumentException}
- * (naming the map, the expected and the actual type) and nothing is sent. Collections are checked whole
+ * (naming the map, the expected and the actual type) and nothing is sent. A value larger than
+ * {@link GridConfig#maxValueSize()} once serialized (4 MiB by default) is refused the same way, with an
+ * {@link IllegalArgumentException} naming its size, the limit and the setting. Collections are checked whole
  * before anything is sent.
  *
  * <p><b>Failures.</b> Every method may throw {@link GridException}: {@link GridUnavailableException} when

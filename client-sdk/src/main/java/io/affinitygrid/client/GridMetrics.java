@@ -19,6 +19,10 @@ interface GridMetrics {
         }
 
         @Override
+        public void computeRetried(String taskName) {
+        }
+
+        @Override
         public void close() {
         }
     };
@@ -28,6 +32,13 @@ interface GridMetrics {
 
     /** Publishes the size and statistics of a map's near cache, holding the near cache weakly. */
     void bindNearCache(String mapName, NearCache nearCache);
+
+    /**
+     * Counts one computation sent again, to another node, after the connection to the node running it was lost.
+     *
+     * @param taskName the task's name, e.g. {@code io.affinitygrid.compute.SumTask}
+     */
+    void computeRetried(String taskName);
 
     /** Removes every meter this grid published. */
     void close();

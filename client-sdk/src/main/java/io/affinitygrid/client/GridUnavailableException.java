@@ -2,7 +2,10 @@ package io.affinitygrid.client;
 
 import java.util.List;
 
-/** No grid node could be reached at the configured addresses. */
+/**
+ * No grid node could be reached at the configured addresses, or the connection to the node serving a request
+ * was lost and the request could not be completed on another one (see {@link TaskOutcomeUnknownException}).
+ */
 public class GridUnavailableException extends GridException {
 
     private static final long serialVersionUID = 1L;

@@ -14,9 +14,10 @@ import org.apache.ignite.client.ClientRetryPolicyContext;
  * atomic counters and set updates). Ignite's default ({@code ClientRetryAllPolicy}) re-sends everything.
  * The number of attempts stays bounded by Ignite (one per known node by default). Stateless.
  *
- * <p>Computations are still re-sent, as by Ignite's default: tasks that only read are safe to run again;
- * a task that writes may run twice when the connection fails after the node received it, so such a task
- * has to be safe to re-run (or its caller must not rely on the SDK's retries).
+ * <p>Computations are not re-sent here either: the connection may fail after the node received the task, and
+ * a task that writes could then run twice. The SDK's compute view decides instead, knowing the task: it sends
+ * a read-only or idempotent computation again itself, and fails any other with
+ * {@link TaskOutcomeUnknownException} (see {@link ThinClientGridCompute}).
  */
 final class IdempotentRetryPolicy implements ClientRetryPolicy {
 
@@ -40,7 +41,8 @@ final class IdempotentRetryPolicy implements ClientRetryPolicy {
             ClientOperationType.SET_VALUE_ADD_ALL,
             ClientOperationType.SET_VALUE_REMOVE,
             ClientOperationType.SET_VALUE_REMOVE_ALL,
-            ClientOperationType.SET_VALUE_RETAIN_ALL);
+            ClientOperationType.SET_VALUE_RETAIN_ALL,
+            ClientOperationType.COMPUTE_TASK_EXECUTE);
 
     @Override
     public boolean shouldRetry(ClientRetryPolicyContext context) {

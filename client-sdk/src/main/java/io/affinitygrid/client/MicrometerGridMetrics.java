@@ -30,6 +30,8 @@ import io.micrometer.core.instrument.Timer;
  * arrived) and {@code .handshake.retries} (markers written again because no notice came in time); they read
  * the near cache through a weak reference, like Micrometer's own
  * {@code CaffeineCacheMetrics}.</li>
+ * <li>{@value #COMPUTE_RETRIES}: computations sent again to another node because the connection to the node
+ * running them was lost (the node left); tag {@code task}, the task's simple name (e.g. {@code SumTask}).</li>
  * </ul>
  */
 final class MicrometerGridMetrics implements GridMetrics {
@@ -37,9 +39,11 @@ final class MicrometerGridMetrics implements GridMetrics {
     static final String OPERATIONS = "grid.client.operations";
     static final String ERRORS = "grid.client.errors";
     static final String NEAR_CACHE = "grid.client.near.cache";
+    static final String COMPUTE_RETRIES = "grid.client.compute.retries";
 
     private final MeterRegistry registry;
     private final Map<String, MapOperations> maps = new ConcurrentHashMap<>();
+    private final Map<String, Counter> computeRetries = new ConcurrentHashMap<>();
     /** Every meter registered, to remove them on close. */
     private final Queue<Meter> meters = new ConcurrentLinkedQueue<>();
 
@@ -99,6 +103,20 @@ final class MicrometerGridMetrics implements GridMetrics {
                         + " one did not arrive in time")
                 .baseUnit("requests")
                 .register(registry));
+    }
+
+    @Override
+    public void computeRetried(String taskName) {
+        String task = taskName.substring(taskName.lastIndexOf('.') + 1);
+        computeRetries.computeIfAbsent(task, t -> {
+            Counter counter = Counter.builder(COMPUTE_RETRIES)
+                    .tag("task", t)
+                    .description("Computations sent again to another node after the connection to the node running them was lost")
+                    .baseUnit("retries")
+                    .register(registry);
+            meters.add(counter);
+            return counter;
+        }).increment();
     }
 
     @Override

@@ -120,7 +120,8 @@ final class ThinClientAsyncComputeScope implements AsyncComputeScope {
     private <R> CompletableFuture<R> submit(String taskName, Object argument, java.util.function.Function<String, Object> withExecutionId) {
         ThinClientGridCompute.ProgressRequest request = progress == null ? null
                 : new ThinClientGridCompute.ProgressRequest(progress, withExecutionId);
-        return compute.submit(taskName, argument, mapName, request);
+        // every computation of a scope is read-only but the bulk update, which carries its operation id
+        return compute.submit(taskName, argument, mapName, request, true);
     }
 
     private static String text(String value, String name) {

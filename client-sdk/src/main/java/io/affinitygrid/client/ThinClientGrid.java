@@ -36,8 +36,8 @@ import org.apache.ignite.client.SslMode;
 import org.apache.ignite.configuration.ClientConfiguration;
 
 /**
- * The {@link Grid} over Ignite's thin client, with partition awareness on (key operations go straight to
- * the primary node of the key's partition). Thread-safe: {@link IgniteClient} is, the near caches are in a
+ * The {@link Grid} over Ignite's thin client, with partition awareness on unless the configuration turns it off
+ * (key operations go straight to the primary node of the key's partition). Thread-safe: {@link IgniteClient} is, the near caches are in a
  * concurrent map, and the rest is immutable but for the closed flag. Every Ignite exception is translated
  * here into the SDK's exceptions.
  *
@@ -91,7 +91,9 @@ final class ThinClientGrid implements Grid {
         ExecutorService executor = asyncExecutor();
         ClientConfiguration clientConfig = new ClientConfiguration()
                 .setAddresses(config.addresses().toArray(String[]::new))
-                .setPartitionAwarenessEnabled(true)
+                .setPartitionAwarenessEnabled(config.partitionAwareness())
+                // without partition awareness, only the addresses given: not the ones the nodes announce
+                .setClusterDiscoveryEnabled(config.partitionAwareness())
                 // the handshake timeout bounds the socket connect as well as the handshake
                 .setHandshakeTimeout(millis(config.connectTimeout()))
                 .setRequestTimeout(millis(config.requestTimeout()))
@@ -491,6 +493,94 @@ final class ThinClientGrid implements Grid {
         }
         catch (RejectedExecutionException closed) {
             return null;
+        }
+    }
+
+    /**
+     * Refuses a value larger than {@link GridConfig#maxValueSize()} once serialized, before anything is sent.
+     *
+     * @throws IllegalArgumentException naming the size, the limit and the setting
+     */
+    void checkValueSize(String mapName, Object value) {
+        long size = serializedSize(value, 0);
+        if (size > config.maxValueSize()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "A value for map '%s' is %,d bytes once"
+                    + " serialized, above the limit of %,d bytes (GridConfig.Builder.maxValueSize): nothing was sent. Store it"
+                    + " in smaller pieces, or raise maxValueSize.", mapName, size, config.maxValueSize()));
+        }
+    }
+
+    /**
+     * About how many bytes a value takes once serialized: exactly for Ignite's binary objects, arrays of primitives
+     * and text (bytes of UTF-8), as the sum of the elements for arrays and collections; 0 for small scalar types.
+     */
+    private long serializedSize(Object value, int depth) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Character
+                || value instanceof Enum<?> || value instanceof java.util.UUID || value instanceof java.util.Date
+                || value instanceof java.time.temporal.Temporal) {
+            return 0;
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes.length;
+        }
+        if (value instanceof String text) {
+            // a char takes 1 to 3 bytes in UTF-8: count them only when it could matter
+            return (long) text.length() * 3 <= config.maxValueSize() ? text.length()
+                    : text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        if (value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()) {
+            int width = switch (value.getClass().getComponentType().getName()) {
+                case "boolean" -> 1;
+                case "short", "char" -> 2;
+                case "int", "float" -> 4;
+                default -> 8;
+            };
+            return (long) java.lang.reflect.Array.getLength(value) * width;
+        }
+        if (value instanceof org.apache.ignite.binary.BinaryObject binary) {
+            return binary.size();
+        }
+        if (depth > 2) {
+            return 0;
+        }
+        if (value instanceof Object[] array) {
+            long total = 0;
+            for (Object element : array) {
+                total += serializedSize(element, depth + 1);
+            }
+            return total;
+        }
+        if (value instanceof Collection<?> collection) {
+            long total = 0;
+            for (Object element : collection) {
+                total += serializedSize(element, depth + 1);
+            }
+            return total;
+        }
+        if (value instanceof Map<?, ?> map) {
+            long total = 0;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                total += serializedSize(entry.getKey(), depth + 1) + serializedSize(entry.getValue(), depth + 1);
+            }
+            return total;
+        }
+        Object binary;
+        try {
+            binary = client.binary().toBinary(value);
+        }
+        catch (RuntimeException e) {
+            return 0; // a value Ignite cannot serialize: the write itself reports why
+        }
+        return binary == value ? 0 : serializedSize(binary, depth + 1);
+    }
+
+    /** Runs {@code task} on this grid's async threads, or {@code onClosed} when the grid is closed. */
+    void runAsync(Runnable task, Runnable onClosed) {
+        try {
+            executor.execute(task);
+        }
+        catch (RejectedExecutionException closed) {
+            onClosed.run();
         }
     }
 

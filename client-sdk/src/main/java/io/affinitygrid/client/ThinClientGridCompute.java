@@ -2,6 +2,7 @@ package io.affinitygrid.client;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,15 +12,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.affinitygrid.compute.ClusterInfoTask;
+import io.affinitygrid.compute.CountTask;
+import io.affinitygrid.compute.DistinctCountTask;
 import io.affinitygrid.compute.ErrorCode;
+import io.affinitygrid.compute.FieldNamesTask;
+import io.affinitygrid.compute.GroupByTask;
 import io.affinitygrid.compute.KeyCallArgument;
 import io.affinitygrid.compute.KeyCallTask;
+import io.affinitygrid.compute.KeyOwnersTask;
+import io.affinitygrid.compute.PartitionMapTask;
+import io.affinitygrid.compute.QueryArgument;
+import io.affinitygrid.compute.StatsTask;
 import io.affinitygrid.compute.SumResult;
+import io.affinitygrid.compute.SumTask;
 import io.affinitygrid.compute.TaskProgress;
+import io.affinitygrid.compute.TopTask;
+import io.affinitygrid.compute.UpdateTask;
+import io.affinitygrid.compute.WordCountTask;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientCompute;
 import org.apache.ignite.client.IgniteClientFuture;
@@ -27,13 +42,34 @@ import org.apache.ignite.client.IgniteClientFuture;
 /**
  * The {@link GridCompute} over the thin client's compute, bounded by the request timeout. Thread-safe.
  * Failures on the nodes become {@link TaskFailedException}s carrying the node's innermost cause.
+ *
+ * <p><b>Failover.</b> The node that receives a computation runs its reduce; when the connection to it is lost
+ * (the node died) the thin client fails the computation with a {@code ClientConnectionException} and does not
+ * send it again ({@link IdempotentRetryPolicy} leaves computations to this class). Here a computation that is
+ * safe to run twice ({@link #isIdempotent}: the catalog's read-only tasks, and bulk updates carrying an
+ * operation id) is sent again, to another node, after a short pause, as long as the request timeout allows;
+ * each re-send is counted ({@link GridMetrics#computeRetried}). Any other computation fails with
+ * {@link TaskOutcomeUnknownException}: it may or may not have run.
  */
 final class ThinClientGridCompute implements GridCompute {
 
     private static final long PROGRESS_POLL_MILLIS = 200;
+    /** At most this many re-sends of one computation after lost connections. */
+    static final int MAX_RETRIES = 5;
+    /** Pause before the n-th re-send: n times this, at most {@value #MAX_RETRY_PAUSE_MILLIS} ms. */
+    private static final long RETRY_PAUSE_MILLIS = 200;
+    private static final long MAX_RETRY_PAUSE_MILLIS = 1_000;
+
+    /**
+     * The catalog's computations that only read: sending one again after its node left cannot change anything.
+     */
+    static final Set<String> READ_ONLY_TASKS = Set.of(CountTask.NAME, SumTask.NAME, StatsTask.NAME, GroupByTask.NAME,
+            TopTask.NAME, DistinctCountTask.NAME, WordCountTask.NAME, ClusterInfoTask.NAME, FieldNamesTask.NAME,
+            KeyOwnersTask.NAME, PartitionMapTask.NAME);
 
     private final ThinClientGrid grid;
     private final ClientCompute compute;
+    private final AtomicLong retries = new AtomicLong();
     private final ComputeGate gate;
     private volatile ScheduledExecutorService progressPoller;
 
@@ -58,31 +94,53 @@ final class ThinClientGridCompute implements GridCompute {
         requireText(mapName, "mapName");
         Objects.requireNonNull(key, "key must not be null");
         requireText(jobClassName, "jobClassName");
-        return await(submit(KeyCallTask.NAME, new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null), KeyCallTask.NAME);
+        // a key job may write: it is never sent twice
+        return await(submit(KeyCallTask.NAME, new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
+                KeyCallTask.NAME);
     }
 
     @Override
     public <R> R execute(String taskName, Object argument) {
         requireText(taskName, "taskName");
-        return await(submit(taskName, argument, null, null), taskName);
+        return await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
     }
 
     @Override
     public <R> CompletableFuture<R> executeAsync(String taskName, Object argument) {
         requireText(taskName, "taskName");
-        return submit(taskName, argument, null, null);
+        return submit(taskName, argument, null, null, isIdempotent(taskName, argument));
     }
 
     /** Runs a task and waits for its result, translating its failures. */
     Object run(String taskName, Object argument) {
-        return await(submit(taskName, argument, null, null), taskName);
+        return await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
+    }
+
+    /**
+     * Whether a computation may be sent again after the node running it left: a read-only task of the catalog,
+     * or a bulk update whose argument carries its operation id (each entry records the id of the update applied
+     * to it, so a second run changes nothing twice). Anything else (a key job, a user's task) may not be safe
+     * to run twice.
+     */
+    static boolean isIdempotent(String taskName, Object argument) {
+        if (READ_ONLY_TASKS.contains(taskName)) {
+            return true;
+        }
+        return UpdateTask.NAME.equals(taskName) && argument instanceof QueryArgument query && query.operationId() != null;
+    }
+
+    /** How many computations this grid sent again after losing the connection to the node running them. */
+    long retries() {
+        return retries.get();
     }
 
     /**
      * Starts a task. When {@code mapName} is given its existence is checked first; when {@code progress} is
      * given, the argument is built with a fresh execution id and the task's published progress is polled.
+     * When the connection to the node running it is lost, an {@code idempotent} task is sent again (see the
+     * class comment); another fails with {@link TaskOutcomeUnknownException}.
      */
-    <R> CompletableFuture<R> submit(String taskName, Object argument, String mapName, ProgressRequest progress) {
+    <R> CompletableFuture<R> submit(String taskName, Object argument, String mapName, ProgressRequest progress, boolean idempotent) {
         grid.ensureOpen();
         if (mapName != null) {
             grid.requireMap(mapName);
@@ -104,8 +162,16 @@ final class ThinClientGridCompute implements GridCompute {
                 timeout.cancel(false);
             }
         });
+        long deadline = System.nanoTime() + grid.config().requestTimeout().toNanos();
+        Attempt<R> attempts = new Attempt<>(taskName, effectiveArgument, mapName, idempotent, deadline, result, running);
         try {
-            gate.submit(result, () -> start(taskName, effectiveArgument, mapName, result, running));
+            // the computation holds its place at the gate until it ends, re-sends included, and until an attempt
+            // cancelled by the request timeout has ended on the grid too
+            gate.submit(result, () -> {
+                attempts.send(compute, 0);
+                return result.handle((value, error) -> null).thenCompose(done -> running.get() instanceof IgniteClientFuture<?> last
+                        ? last.toCompletableFuture().handle((value, error) -> null) : CompletableFuture.completedFuture(null));
+            });
         }
         catch (RuntimeException e) {
             result.completeExceptionally(failure(taskName, mapName, e));
@@ -113,22 +179,105 @@ final class ThinClientGridCompute implements GridCompute {
         return progress == null ? result : withProgress(executionId, progress.listener(), result);
     }
 
-    /** Sends the task to the grid; the returned future completes when the task ends, however it ends. */
-    private <R> CompletableFuture<?> start(String taskName, Object argument, String mapName, CompletableFuture<R> result,
-            AtomicReference<Future<?>> running) {
-        IgniteClientFuture<R> execution = compute.<Object, R>executeAsync2(taskName, argument);
-        running.set(execution);
-        if (result.isDone()) {
-            execution.cancel(true);
+    /** One computation's attempts: the first, then a re-send per lost connection while it is allowed. */
+    private final class Attempt<R> {
+
+        private final String taskName;
+        private final Object argument;
+        private final String mapName;
+        private final boolean idempotent;
+        private final long deadline;
+        private final CompletableFuture<R> result;
+        /** The attempt under way, for the request timeout to cancel. */
+        private final AtomicReference<Future<?>> running;
+
+        Attempt(String taskName, Object argument, String mapName, boolean idempotent, long deadline, CompletableFuture<R> result,
+                AtomicReference<Future<?>> running) {
+            this.taskName = taskName;
+            this.argument = argument;
+            this.mapName = mapName;
+            this.idempotent = idempotent;
+            this.deadline = deadline;
+            this.result = result;
+            this.running = running;
         }
-        return execution.toCompletableFuture().whenComplete((value, error) -> {
-            if (error == null) {
-                result.complete(value);
+
+        void send(ClientCompute through, int retry) {
+            if (result.isDone()) {
+                return; // timed out meanwhile
             }
-            else {
-                result.completeExceptionally(failure(taskName, mapName, unwrap(error)));
+            try {
+                IgniteClientFuture<R> execution = through.<Object, R>executeAsync2(taskName, argument);
+                running.set(execution);
+                if (result.isDone()) {
+                    execution.cancel(true);
+                }
+                execution.whenComplete((value, error) -> {
+                    if (error == null) {
+                        result.complete(value);
+                    }
+                    else {
+                        failed(unwrap(error), retry);
+                    }
+                });
             }
-        });
+            catch (RuntimeException e) {
+                failed(e, retry);
+            }
+        }
+
+        private void failed(RuntimeException e, int retry) {
+            if (result.isDone()) {
+                return; // timed out (and cancelled) meanwhile
+            }
+            if (grid.isClosed() || e instanceof GridException || !Failures.isConnectionFailure(e)) {
+                result.completeExceptionally(failure(taskName, mapName, e));
+                return;
+            }
+            if (!idempotent) {
+                result.completeExceptionally(Failures.isNeverSent(e) ? failure(taskName, mapName, e) : outcomeUnknown(e));
+                return;
+            }
+            long pause = TimeUnit.MILLISECONDS.toNanos(Math.min(RETRY_PAUSE_MILLIS * (retry + 1), MAX_RETRY_PAUSE_MILLIS));
+            long remaining = deadline - System.nanoTime() - pause;
+            if (retry >= MAX_RETRIES || remaining < TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MILLIS)) {
+                result.completeExceptionally(failure(taskName, mapName, e));
+                return;
+            }
+            retries.incrementAndGet();
+            grid.metrics().computeRetried(taskName);
+            // the next attempt may run only for what is left of the request timeout
+            ClientCompute next = grid.igniteClient().compute().withTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+            // the timer only hands the re-send over: sending may wait for a new connection
+            if (grid.schedule(() -> grid.runAsync(() -> resend(next, retry + 1), () -> result.completeExceptionally(
+                    failure(taskName, mapName, e))), pause) == null) {
+                result.completeExceptionally(failure(taskName, mapName, e));
+            }
+        }
+
+        /**
+         * Sends again. The thin client does not re-send computations, and so does not notice, when sending one, that
+         * its connection is closed: it would keep sending to the dead node. A cheap request it does re-send (the
+         * list of maps) goes first, so that it drops the dead connection and moves to a live node.
+         */
+        private void resend(ClientCompute through, int retry) {
+            try {
+                grid.igniteClient().cacheNames();
+            }
+            catch (RuntimeException e) {
+                // the computation's own attempt reports what is wrong
+            }
+            send(through, retry);
+        }
+
+        private GridException outcomeUnknown(RuntimeException e) {
+            String what = KeyCallTask.NAME.equals(taskName) && argument instanceof KeyCallArgument key
+                    ? "key job " + key.jobClassName() : "task " + taskName;
+            return new TaskOutcomeUnknownException(grid.config().addresses(), taskName, "Lost the connection to the grid node"
+                    + " running " + what + " before its result arrived (" + Failures.withoutFinalPeriod(Failures.message(e))
+                    + "): the node left the grid or the network failed. It may or may not have run, in part or in full. It was"
+                    + " not sent again, since running it twice may not be safe: check its effects before running it again.", e);
+        }
     }
 
     /** A computation that did not finish within the request timeout; it is cancelled on the grid. */
@@ -247,7 +396,9 @@ final class ThinClientGridCompute implements GridCompute {
                     + (Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS ? " Lower GridConfig.Builder"
                     + ".maxConcurrentComputations to at most the nodes' grid.client.max-compute-tasks." : ""), e);
         }
-        if (mapName != null && Failures.isPartitionLost(e)) {
+        // the code, when the node raised a GridTaskException; the message, from Ignite's own partition checks
+        boolean partitionsLost = ErrorCode.find(e).filter(code -> code == ErrorCode.PARTITIONS_LOST).isPresent();
+        if (mapName != null && (partitionsLost || Failures.isPartitionLost(e))) {
             return new PartitionLostException(mapName, Failures.lostPartition(e), "Task " + taskName + " cannot run over map '"
                     + mapName + "': " + Failures.message(e), e);
         }

@@ -383,6 +383,7 @@ final class ThinClientGridMap<K, V> implements GridMap<K, V> {
             throw new IllegalArgumentException("map '" + name + "' takes values of type " + valueType.getName()
                     + ", not " + value.getClass().getName());
         }
+        grid.checkValueSize(name, value);
     }
 
     private Set<Object> checkKeys(Collection<?> keys) {

@@ -53,7 +53,8 @@ class MetricsTest {
             assertThatThrownBy(() -> prices.get(null)).isInstanceOf(NullPointerException.class);
             // failures
             GridMap<Long, Integer> integers = grid.map(map, Long.class, Integer.class);
-            assertThatThrownBy(() -> integers.get(2L)).isInstanceOf(GridException.class);
+            assertThatThrownBy(() -> integers.get(2L)).isExactlyInstanceOf(GridException.class)
+                    .hasMessage("map '" + map + "' holds java.lang.String values under key 2, not java.lang.Integer");
             GridMap<Long, String> gone = grid.map(doomed, Long.class, String.class);
             CLUSTER.server(0).destroyCache(doomed);
             assertThatThrownBy(gone::size).isInstanceOf(UnknownMapException.class);

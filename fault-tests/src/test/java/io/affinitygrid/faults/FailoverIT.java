@@ -27,10 +27,11 @@ import com.jayway.jsonpath.JsonPath;
 import io.affinitygrid.client.Grid;
 import io.affinitygrid.client.GridException;
 import io.affinitygrid.client.GridMap;
-import io.affinitygrid.client.GridUnavailableException;
 import io.affinitygrid.client.PartitionLostException;
 import io.affinitygrid.compute.SumResult;
 import io.affinitygrid.compute.TaskProgress;
+import io.affinitygrid.compute.UpdateResult;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +45,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Node failures on three grid-node processes, in the order an operator would live them: a node is killed
  * (SIGKILL) while a client writes, then restarted and rebalanced; another is killed while a partition
- * map-reduce runs; finally two of the three are killed at once, and every copy of some partitions is gone.
- * Each step builds on the state the previous one left, so the methods run in order.
+ * map-reduce runs on a third node; then the node that received several running sums, and the node that received
+ * a running bulk update, are killed (the SDK sends those computations again); finally two of the three are killed
+ * at once, and every copy of some partitions is gone. Each step builds on the state the previous one left, so the
+ * methods run in order; each step that kills one node restarts it.
  */
 @Tag("fault")
 @Order(30)
@@ -54,6 +57,11 @@ class FailoverIT {
 
     private static final int ORDERS = 50_000;
     private static final int WRITERS = 8;
+    private static final int CONCURRENT_SUMS = 6;
+    private static final int PRICES = 50_000;
+    private static final double UPDATE_FACTOR = 1.5;
+    /** The SDK's meter of computations sent again after their node was lost. */
+    private static final String RETRIES = "grid.client.compute.retries";
     /** A killed process is seen at once; a bound for the pause that still fails a hung cluster quickly. */
     private static final Duration MAX_FAILOVER_PAUSE = Duration.ofSeconds(45);
     private static final Duration REBALANCE_TIMEOUT = Duration.ofMinutes(3);
@@ -61,7 +69,8 @@ class FailoverIT {
     @RegisterExtension
     static final ClusterExtension grid = ClusterExtension.exclusive(() -> ProcessCluster.builder("failover")
             .cache("orders", 1, 1024)
-            .cache("acks", 1, 256));
+            .cache("acks", 1, 256)
+            .cache("prices", 1, 1024));
 
     private static Grid client;
     private static GridMap<Long, Purchase> orders;
@@ -191,55 +200,161 @@ class FailoverIT {
     }
 
     /**
-     * (b) a partition map-reduce running when a node dies counts every partition exactly once. The thin client
-     * sends each computation to a node of its choice, which runs the reduce: when that node is the one killed, the
-     * computation fails with GridUnavailableException (the SDK does not retry computations). That outcome is
-     * reported, the node restarted, and the experiment run again with another node, until the node killed was only
-     * running partition jobs (at most three attempts).
+     * (b) a partition map-reduce running when a node dies counts every partition exactly once. The client talks to
+     * one node only (partition awareness off), so the node killed is surely not the one running the sum's reduce:
+     * the nodes absorb the loss (the partitions of the dead node are computed again on their new primaries), and
+     * the SDK has nothing to send again.
      */
     @Test
     @Order(3)
-    void aMapReduceRunningWhenANodeDiesReturnsTheExactResult() throws Exception {
+    void aMapReduceRunningWhenAnotherNodeDiesReturnsTheExactResult() throws Exception {
         ProcessCluster cluster = grid.cluster();
-        int[] victims = {3, 2, 1};
-        for (int attempt = 0; attempt < victims.length; attempt++) {
-            int victim = victims[attempt];
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Grid single = Grid.connect(cluster.clientConfig().partitionAwareness(false).meterRegistry(registry).build())) {
+            int receiving = taskNode(single, cluster);
+            int victim = receiving % 3 + 1;
             AtomicReference<TaskProgress> progress = new AtomicReference<>();
-            CompletableFuture<SumResult> sum = client.compute().on("orders").onProgress(progress::set).async().sum("amount");
+            CompletableFuture<SumResult> sum = single.compute().on("orders").onProgress(progress::set).async().sum("amount");
             long started = System.nanoTime();
-            // kill as soon as the nodes report the first partitions done, or 150 ms into the run (a sum of this map
-            // takes a second or more here), while the other partitions are still to come
-            while (!sum.isDone() && (progress.get() == null || progress.get().done() == 0)
-                    && System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(150)) {
+            awaitFirstPartitions(sum, progress, started);
+            TaskProgress atKill = progress.get();
+            boolean inFlight = !sum.isDone();
+            cluster.kill(victim);
+            SumResult result = sum.get(3, TimeUnit.MINUTES);
+            double resent = retries(registry);
+            Report.line("(b) killed " + cluster.node(victim).name() + " while a sum received by " + cluster.node(receiving).name() + " ran ("
+                    + (inFlight ? "in flight, progress " + atKill : "already done") + ", " + (System.nanoTime() - started) / 1_000_000
+                    + " ms after it started): " + result + "; computations sent again by the SDK: " + (long) resent);
+            assertThat(inFlight).as("the sum was still running when the node was killed (%s)", atKill).isTrue();
+            assertThat(result).as("the sum computed across the kill").isEqualTo(before);
+            assertThat(resent).as("the receiving node survived: nothing to send again").isZero();
+            assertThat(single.compute().on("orders").sum("amount")).as("the sum on the two remaining nodes").isEqualTo(before);
+            restartAndRebalance(cluster, victim, "(b)");
+        }
+    }
+
+    /**
+     * (e) the node that received several running sums (and runs their reduces) is killed: the SDK sends each of them
+     * again to another node, within the request timeout, and every one returns the exact sum. The retry counter
+     * shows that the failover path ran.
+     */
+    @Test
+    @Order(4)
+    void sumsWhoseOwnNodeDiesAreSentAgainAndReturnTheExactResult() throws Exception {
+        ProcessCluster cluster = grid.cluster();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Grid single = Grid.connect(cluster.clientConfig().partitionAwareness(false).meterRegistry(registry).build())) {
+            int victim = taskNode(single, cluster);
+            AtomicReference<TaskProgress> progress = new AtomicReference<>();
+            List<CompletableFuture<SumResult>> sums = new ArrayList<>();
+            sums.add(single.compute().on("orders").onProgress(progress::set).async().sum("amount"));
+            for (int i = 1; i < CONCURRENT_SUMS; i++) {
+                sums.add(single.compute().on("orders").async().sum("amount"));
+            }
+            long started = System.nanoTime();
+            awaitFirstPartitions(sums.get(0), progress, started);
+            long running = sums.stream().filter(sum -> !sum.isDone()).count();
+            TaskProgress atKill = progress.get();
+            long killedAt = System.nanoTime();
+            cluster.kill(victim);
+            List<SumResult> results = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (CompletableFuture<SumResult> sum : sums) {
+                try {
+                    results.add(sum.get(3, TimeUnit.MINUTES));
+                }
+                catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(e.getCause().toString());
+                }
+            }
+            long lastResult = System.nanoTime();
+            double resent = retries(registry);
+            Report.line(String.format("(e) killed %s, the node running the reduce of %d sums (%d still running, progress of one %s):"
+                            + " %d of %d returned the exact sum, %d failed; the SDK sent computations again %d times; the last result"
+                            + " came %,d ms after the kill", cluster.node(victim).name(), CONCURRENT_SUMS, running, atKill,
+                    results.stream().filter(before::equals).count(), CONCURRENT_SUMS, failures.size(), (long) resent,
+                    (lastResult - killedAt) / 1_000_000));
+            assertThat(failures).as("sums that failed").isEmpty();
+            assertThat(running).as("sums still running when their node was killed").isPositive();
+            assertThat(results).as("every sum").hasSize(CONCURRENT_SUMS).allSatisfy(result -> assertThat(result).isEqualTo(before));
+            assertThat(resent).as("computations the SDK sent again (the failover path ran)").isPositive();
+            assertThat(taskNode(single, cluster)).as("the client now sends computations to another node").isNotEqualTo(victim);
+            restartAndRebalance(cluster, victim, "(e)");
+        }
+    }
+
+    /**
+     * (f) the node that received a bulk update (multiply every price's amount by 1.5) is killed while the update runs:
+     * the SDK sends it again with the same operation id, and afterwards every entry has been updated exactly once:
+     * each amount is checked against the value computed here from the original data.
+     */
+    @Test
+    @Order(5)
+    void aBulkUpdateWhoseNodeDiesUpdatesEveryEntryExactlyOnce() throws Exception {
+        ProcessCluster cluster = grid.cluster();
+        GridMap<Long, Purchase> prices = client.map("prices", Long.class, Purchase.class);
+        Map<Long, Purchase> batch = new HashMap<>();
+        for (long id = 0; id < PRICES; id++) {
+            batch.put(id, Purchase.standard(id));
+            if (batch.size() == 1000) {
+                prices.putAll(batch);
+                batch.clear();
+            }
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Grid single = Grid.connect(cluster.clientConfig().partitionAwareness(false).meterRegistry(registry).build())) {
+            int victim = taskNode(single, cluster);
+            AtomicReference<TaskProgress> progress = new AtomicReference<>();
+            CompletableFuture<UpdateResult> update = single.compute().on("prices").onProgress(progress::set).async()
+                    .multiply("amount", UPDATE_FACTOR);
+            long started = System.nanoTime();
+            // kill once the nodes report partitions done (so entries have been written), or a second into the run
+            while (!update.isDone() && (progress.get() == null || progress.get().done() == 0)
+                    && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(1)) {
                 Thread.sleep(2);
             }
             TaskProgress atKill = progress.get();
-            boolean inFlight = !sum.isDone();
-            cluster.node(victim).kill();
+            boolean inFlight = !update.isDone();
+            long killedAfter = (System.nanoTime() - started) / 1_000_000;
             cluster.kill(victim);
-            SumResult result;
-            try {
-                result = sum.get(3, TimeUnit.MINUTES);
+            UpdateResult result = update.get(3, TimeUnit.MINUTES);
+            double resent = registry.find(RETRIES).tag("task", "UpdateTask").counters().stream().mapToDouble(c -> c.count()).sum();
+
+            int exact = 0;
+            List<String> wrong = new ArrayList<>();
+            for (long from = 0; from < PRICES; from += 1000) {
+                Set<Long> keys = new HashSet<>();
+                for (long id = from; id < Math.min(PRICES, from + 1000); id++) {
+                    keys.add(id);
+                }
+                Map<Long, Purchase> read = prices.getAll(keys);
+                for (long id : keys) {
+                    Purchase original = Purchase.standard(id);
+                    Purchase expected = new Purchase(id, original.region(), scaledOnce(original.amount()));
+                    Purchase actual = read.get(id);
+                    if (expected.equals(actual)) {
+                        exact++;
+                    }
+                    else if (wrong.size() < 10) {
+                        wrong.add("key " + id + ": expected " + expected + " (original " + original + "), read " + actual);
+                    }
+                }
             }
-            catch (java.util.concurrent.ExecutionException e) {
-                assertThat(e.getCause()).as("the failure of a computation whose own node died").isInstanceOf(GridUnavailableException.class);
-                Report.line("(b) attempt " + (attempt + 1) + ": killed " + cluster.node(victim).name() + ", the node running the sum's reduce:"
-                        + " it failed with " + e.getCause().getClass().getSimpleName() + " (computations are not retried); restarting it");
-                cluster.restart(victim);
-                cluster.awaitReady(3, ClusterExtension.START_TIMEOUT);
-                cluster.awaitRebalanced(3, REBALANCE_TIMEOUT);
-                continue;
-            }
-            killedInB = victim;
-            Report.line("(b) attempt " + (attempt + 1) + ": killed " + cluster.node(victim).name() + " while the sum ran ("
-                    + (inFlight ? "in flight, progress " + atKill : "already done") + ", " + (System.nanoTime() - started) / 1_000_000
-                    + " ms after it started): " + result);
-            assertThat(inFlight).as("the sum was still running when the node was killed (%s)", atKill).isTrue();
-            assertThat(result).as("the sum computed across the kill").isEqualTo(before);
-            assertThat(client.compute().on("orders").sum("amount")).as("the sum on the two remaining nodes").isEqualTo(before);
-            return;
+            Report.line(String.format("(f) killed %s, the node running a bulk update of %,d prices (amount x %s), %s, %,d ms after it"
+                            + " started (progress %s); result %s in %,d ms: the SDK sent it again %d times, and the second run found"
+                            + " %,d entries already updated by the first; %,d of %,d entries hold exactly the original amount x %s,"
+                            + " rounded half up", cluster.node(victim).name(), PRICES, UPDATE_FACTOR, inFlight ? "in flight" : "already done",
+                    killedAfter, atKill, result, (System.nanoTime() - started) / 1_000_000, (long) resent, result.alreadyApplied(),
+                    exact, PRICES, UPDATE_FACTOR));
+            assertThat(inFlight).as("the update was still running when its node was killed (%s)", atKill).isTrue();
+            assertThat(resent).as("updates the SDK sent again (the failover path ran)").isPositive();
+            assertThat(result.alreadyApplied()).as("entries the first run had updated before the kill: the kill came mid-update")
+                    .isPositive();
+            assertThat(wrong).as("entries not updated exactly once").isEmpty();
+            assertThat(exact).isEqualTo(PRICES);
+            assertThat(result.updated()).as("entries carrying the update").isEqualTo(PRICES);
+            restartAndRebalance(cluster, victim, "(f)");
         }
-        throw new AssertionError("Every node killed happened to be the one running the sum's reduce");
     }
 
     /**
@@ -247,19 +362,11 @@ class FailoverIT {
      * PartitionLostException (never a silent null), the health of the last node says so, and the other keys serve.
      */
     @Test
-    @Order(4)
+    @Order(6)
     void twoNodesKilledAtOnceLoseSomePartitionsLoudly() throws Exception {
         ProcessCluster cluster = grid.cluster();
-        cluster.restart(killedInB);
-        cluster.awaitTopology(3, ClusterExtension.START_TIMEOUT);
-        long joined = System.nanoTime();
-        cluster.awaitReady(3, ClusterExtension.START_TIMEOUT);
-        cluster.awaitRebalanced(3, REBALANCE_TIMEOUT);
-        Report.line(String.format("(d) %s restarted: rebalancing complete %,d ms after joining", cluster.node(killedInB).name(),
-                (System.nanoTime() - joined) / 1_000_000));
-
-        // the survivor is the node the client's requests go to, so that the client keeps its connection
-        int survivor = taskNode(cluster);
+        // the survivor is the node the client's computations go to
+        int survivor = taskNode(client, cluster);
         int[] victims = java.util.stream.IntStream.rangeClosed(1, 3).filter(i -> i != survivor).toArray();
         cluster.kill(victims);
         Report.line("(d) killed " + cluster.node(victims[0]).name() + " and " + cluster.node(victims[1]).name() + " at once; "
@@ -305,12 +412,20 @@ class FailoverIT {
         orders.put(servedKey, Purchase.standard(servedKey));
         assertThat(orders.get(servedKey)).isEqualTo(Purchase.standard(servedKey));
 
+        // a computation over lost partitions fails at once, long before the request timeout, and says which partitions
         Throwable sumFailure;
-        try (Grid impatient = Grid.connect(cluster.clientConfig().requestTimeout(Duration.ofSeconds(15)).build())) {
-            sumFailure = catchThrowable(() -> impatient.compute().on("orders").sum("amount"));
+        long sumStarted = System.nanoTime();
+        try (Grid patient = Grid.connect(cluster.clientConfig().requestTimeout(Duration.ofSeconds(60)).build())) {
+            sumFailure = catchThrowable(() -> patient.compute().on("orders").sum("amount"));
         }
-        Report.line("(d) the sum over a map with lost partitions: " + (sumFailure == null ? "returned a result!" : sumFailure));
-        assertThat(sumFailure).as("a sum over lost partitions fails instead of returning a partial sum").isInstanceOf(GridException.class);
+        long sumMillis = (System.nanoTime() - sumStarted) / 1_000_000;
+        Report.line("(d) the sum over a map with lost partitions failed in " + sumMillis + " ms (request timeout 60 s): " + sumFailure);
+        assertThat(sumFailure).as("a sum over lost partitions fails instead of returning a partial sum")
+                .isInstanceOfSatisfying(PartitionLostException.class, e -> {
+                    assertThat(e.mapName()).isEqualTo("orders");
+                    assertThat(lostKeysByPartition).as("the partition it names is one of those found lost").containsKey(e.partition());
+                });
+        assertThat(Duration.ofMillis(sumMillis)).as("failing at once, not at the request timeout").isLessThan(Duration.ofSeconds(20));
 
         var health = cluster.httpGet(cluster.node(survivor), "/actuator/health");
         Report.line("(d) health of " + cluster.node(survivor).name() + ": HTTP " + health.statusCode() + " "
@@ -321,11 +436,42 @@ class FailoverIT {
         assertThat((Integer) JsonPath.read(health.body(), "$.components.grid.details.topologySize")).isEqualTo(1);
     }
 
-    /** The node that step (b) killed, restarted by step (d). */
-    private static int killedInB;
+    /**
+     * Waits until the nodes report the first partitions done, or 150 ms into the run (a sum of the orders takes a
+     * second or more here), while the other partitions are still to come.
+     */
+    private static void awaitFirstPartitions(CompletableFuture<?> task, AtomicReference<TaskProgress> progress, long started)
+            throws InterruptedException {
+        while (!task.isDone() && (progress.get() == null || progress.get().done() == 0)
+                && System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(150)) {
+            Thread.sleep(2);
+        }
+    }
 
-    /** The node (1-3) that receives the client's computations: the one whose summary says it ran the topology task. */
-    private static int taskNode(ProcessCluster cluster) {
+    /** Restarts a killed node and waits until it is back in the topology and rebalancing is over. */
+    private static void restartAndRebalance(ProcessCluster cluster, int node, String step) throws InterruptedException {
+        cluster.restart(node);
+        cluster.awaitTopology(3, ClusterExtension.START_TIMEOUT);
+        long joined = System.nanoTime();
+        cluster.awaitReady(3, ClusterExtension.START_TIMEOUT);
+        cluster.awaitRebalanced(3, REBALANCE_TIMEOUT);
+        Report.line(String.format("%s %s restarted: rebalancing complete %,d ms after joining", step, cluster.node(node).name(),
+                (System.nanoTime() - joined) / 1_000_000));
+    }
+
+    /** Computations the SDK sent again, of every task, as its meter counts them. */
+    private static double retries(SimpleMeterRegistry registry) {
+        return registry.find(RETRIES).counters().stream().mapToDouble(counter -> counter.count()).sum();
+    }
+
+    /** The amount after one bulk update by {@link #UPDATE_FACTOR}: whole numbers are rounded half up. */
+    private static long scaledOnce(long amount) {
+        return java.math.BigDecimal.valueOf(amount).multiply(java.math.BigDecimal.valueOf(UPDATE_FACTOR))
+                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** The node (1-3) that receives a client's computations: the one whose summary says it ran the topology task. */
+    private static int taskNode(Grid client, ProcessCluster cluster) {
         String local = client.topology().stream().filter(io.affinitygrid.compute.NodeSummary::local)
                 .map(io.affinitygrid.compute.NodeSummary::name).findFirst().orElseThrow();
         for (int i = 1; i <= 3; i++) {

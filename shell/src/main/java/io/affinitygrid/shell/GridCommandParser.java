@@ -80,10 +80,15 @@ public final class GridCommandParser implements CommandParser {
     }
 
     /**
-     * @throws IllegalArgumentException when an option lacks its value, or the command has no such option
+     * @throws IllegalArgumentException when a double quote is not closed, an option lacks its value, or the command
+     *         has no such option
      */
     @Override
     public ParsedInput parse(String input) {
+        if (input.chars().filter(c -> c == '"').count() % 2 != 0) {
+            // the words would not split at all: the whole line would be taken for an unknown command's name
+            throw new IllegalArgumentException("A double quote is not closed; quote a value whole, e.g. --where \"amount > 5\"");
+        }
         List<String> words = words(input);
         Command command = command(registry, words);
         List<String> normalized = new ArrayList<>(words.size() + 1);

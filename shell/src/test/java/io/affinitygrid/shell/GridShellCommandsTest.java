@@ -198,6 +198,12 @@ class GridShellCommandsTest {
         })).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(output.toString().lines()).containsExactly(
                 "Error: A lone '-' is not an option; write options as --name value or -x value");
+
+        output = new StringWriter();
+        assertThat(runner.execute("compute count --cache orders --where \"amount > 5", new PrintWriter(output), new InputReader() {
+        })).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(output.toString().lines()).containsExactly(
+                "Error: A double quote is not closed; quote a value whole, e.g. --where \"amount > 5\"");
     }
 
     @Test
