@@ -62,6 +62,7 @@ class FailoverIT {
     private static final double UPDATE_FACTOR = 1.5;
     /** The SDK's meter of computations sent again after their node was lost. */
     private static final String RETRIES = "grid.client.compute.retries";
+    private static final String RESENT_PARTITIONS = "grid_compute_resent_partitions_total";
     /** A killed process is seen at once; a bound for the pause that still fails a hung cluster quickly. */
     private static final Duration MAX_FAILOVER_PAUSE = Duration.ofSeconds(45);
     private static final Duration REBALANCE_TIMEOUT = Duration.ofMinutes(3);
@@ -203,7 +204,8 @@ class FailoverIT {
      * (b) a partition map-reduce running when a node dies counts every partition exactly once. The client talks to
      * one node only (partition awareness off), so the node killed is surely not the one running the sum's reduce:
      * the nodes absorb the loss (the partitions of the dead node are computed again on their new primaries), and
-     * the SDK has nothing to send again.
+     * the SDK has nothing to send again. The receiving node's count of partitions sent again must have grown: the
+     * exactly-once path ran, not only the answer came out right.
      */
     @Test
     @Order(3)
@@ -213,6 +215,7 @@ class FailoverIT {
         try (Grid single = Grid.connect(cluster.clientConfig().partitionAwareness(false).meterRegistry(registry).build())) {
             int receiving = taskNode(single, cluster);
             int victim = receiving % 3 + 1;
+            double resentBefore = cluster.meter(receiving, RESENT_PARTITIONS);
             AtomicReference<TaskProgress> progress = new AtomicReference<>();
             CompletableFuture<SumResult> sum = single.compute().on("orders").onProgress(progress::set).async().sum("amount");
             long started = System.nanoTime();
@@ -222,12 +225,16 @@ class FailoverIT {
             cluster.kill(victim);
             SumResult result = sum.get(3, TimeUnit.MINUTES);
             double resent = retries(registry);
+            double resentPartitions = cluster.meter(receiving, RESENT_PARTITIONS) - resentBefore;
             Report.line("(b) killed " + cluster.node(victim).name() + " while a sum received by " + cluster.node(receiving).name() + " ran ("
                     + (inFlight ? "in flight, progress " + atKill : "already done") + ", " + (System.nanoTime() - started) / 1_000_000
-                    + " ms after it started): " + result + "; computations sent again by the SDK: " + (long) resent);
+                    + " ms after it started): " + result + "; partitions sent again by the receiving node: " + (long) resentPartitions
+                    + "; computations sent again by the SDK: " + (long) resent);
             assertThat(inFlight).as("the sum was still running when the node was killed (%s)", atKill).isTrue();
             assertThat(result).as("the sum computed across the kill").isEqualTo(before);
             assertThat(resent).as("the receiving node survived: nothing to send again").isZero();
+            assertThat(resentPartitions).as("partitions the receiving node sent again after the kill (the exactly-once path ran)")
+                    .isPositive();
             assertThat(single.compute().on("orders").sum("amount")).as("the sum on the two remaining nodes").isEqualTo(before);
             restartAndRebalance(cluster, victim, "(b)");
         }

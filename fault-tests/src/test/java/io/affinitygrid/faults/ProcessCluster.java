@@ -316,6 +316,17 @@ final class ProcessCluster implements AutoCloseable {
         return null;
     }
 
+    /** The sum of a meter's series on one node, from /actuator/prometheus (e.g. {@code grid_compute_resent_partitions_total}). */
+    double meter(int i, String name) throws IOException, InterruptedException {
+        double sum = 0;
+        for (String line : httpGet(node(i), "/actuator/prometheus").body().lines().toList()) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     /** GET on a node's HTTP port (health, metrics). */
     HttpResponse<String> httpGet(NodeProcess node, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
