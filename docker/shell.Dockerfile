@@ -1,13 +1,21 @@
-# Image of the grid shell, with config/ (shell.yml, jvm.options).
-# Build context: the repository root, after `mvn -q install -DskipTests` (docker-compose.yml does this).
+# Image of the grid shell, built from the sources alone. Build context: the repository root (see .dockerignore).
 # Point it at the grid with GRID_ADDRESSES=host:port,... (grid.addresses); more JVM flags in JAVA_OPTS.
+
+# Stage 1: build the shell's jar with Maven (only the modules it needs, tests skipped).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -q -B -pl shell -am package -DskipTests \
+    && cp shell/target/grid-shell.jar /grid-shell.jar
+
+# Stage 2: the runtime image, a JRE and the jar.
 FROM eclipse-temurin:17-jre
 
 RUN useradd --system --create-home --home-dir /app grid
 
 WORKDIR /app
 COPY config/jvm.options config/shell*.yml /app/config/
-COPY shell/target/grid-shell.jar /app/grid-shell.jar
+COPY --from=build /grid-shell.jar /app/grid-shell.jar
 USER grid
 
 # As bin/grid-shell runs it; arguments are the shell's (a command, @script, --name=value).

@@ -155,6 +155,13 @@ class ComposeFileTest {
                     .contains("java @/app/config/jvm.options").doesNotContain("--add-opens")
                     .as("%s copies no key stores", file).doesNotContain("COPY config/ ");
         }
+        for (String file : List.of(NODE_DOCKERFILE, "docker/shell.Dockerfile")) {
+            assertThat(Files.readString(root.resolve(file))).as("%s builds its jar from the sources (multi-stage)", file)
+                    .containsPattern("FROM maven:\\S+ AS build").contains("RUN mvn ").contains("COPY --from=build ")
+                    .doesNotContain("COPY grid-node/target").doesNotContain("COPY shell/target");
+        }
+        assertThat(Files.readAllLines(root.resolve(".dockerignore"))).as("one .dockerignore at the root")
+                .contains("**/target", ".git");
         String nodeDockerfile = Files.readString(root.resolve(NODE_DOCKERFILE));
         nodes.forEach((service, node) -> {
             List<?> test = (List<?>) map(node.get("healthcheck")).get("test");

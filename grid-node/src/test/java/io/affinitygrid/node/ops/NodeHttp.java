@@ -33,6 +33,11 @@ final class NodeHttp {
         return new Health(response.statusCode(), JsonParserFactory.getJsonParser().parseMap(response.body()));
     }
 
+    /** {@code GET /actuator/info}, parsed. */
+    Map<String, Object> info() {
+        return JsonParserFactory.getJsonParser().parseMap(get("/actuator/info").body());
+    }
+
     /** {@code GET /actuator/prometheus}, parsed into its samples. */
     Scrape scrape() {
         HttpResponse<String> response = get("/actuator/prometheus");

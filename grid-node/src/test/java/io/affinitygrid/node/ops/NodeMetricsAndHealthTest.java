@@ -201,6 +201,15 @@ class NodeMetricsAndHealthTest {
 
     @Test
     @Order(3)
+    void infoShowsTheBuildAndTheCommit() {
+        Map<String, Object> info = http.info();
+
+        assertThat(info.get("build")).asInstanceOf(MAP).containsEntry("artifact", "grid-node").containsKey("version");
+        assertThat(info.get("git")).asInstanceOf(MAP).containsKey("commit");
+    }
+
+    @Test
+    @Order(3)
     void everyGridMeterIsNamedDescribedAndHasABaseUnit() {
         MeterRegistry registry = context.getBean(MeterRegistry.class);
         Set<String> names = new TreeSet<>();
