@@ -116,6 +116,12 @@ class GridClusterScriptIT {
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output().lines().filter(line -> line.matches("node-\\d+\\s+\\d+\\s+UP\\s+" + NODES + "\\s.*")))
                 .as(status.output()).hasSize(NODES);
+
+        // status finds the nodes by the ports start recorded in the run directory, not by this call's variables
+        Result recalled = gridCluster(Map.of("GRID_RUN_DIR", environment.get("GRID_RUN_DIR")), Duration.ofSeconds(60), "status");
+        assertThat(recalled.exitCode()).as(recalled.output()).isZero();
+        assertThat(recalled.output().lines().filter(line -> line.matches("node-\\d+\\s+\\d+\\s+UP\\s+" + NODES + "\\s.*")))
+                .as(recalled.output()).hasSize(NODES);
     }
 
     @Test
@@ -213,10 +219,14 @@ class GridClusterScriptIT {
 
     /** Runs {@code bin/grid-cluster} with the test's environment; its nodes log to the run directory. */
     private static Result gridCluster(Duration timeout, String... arguments) {
+        return gridCluster(environment, timeout, arguments);
+    }
+
+    private static Result gridCluster(Map<String, String> variables, Duration timeout, String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("bin/grid-cluster").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        builder.environment().putAll(variables);
         try {
             Path output = Files.createTempFile(runDir, "grid-cluster-", ".out");
             Process process = builder.redirectOutput(output.toFile()).start();
