@@ -29,8 +29,10 @@ import org.apache.ignite.resources.TaskContinuousMapperResource;
  * node, against that node's local copy only, and the partial results are reduced on the node that received
  * the task.
  *
- * <p>Nothing in it waits for a job: the task sends one job per node, carrying all the partitions that node is
- * primary for, and takes each job's partials as its result arrives ({@link #result}). A node computes each of
+ * <p>Nothing in it waits for a job: the task sends each node the partitions it is primary for, split into as
+ * many jobs as the node has scan threads ({@code grid.compute.scan-threads}, published as
+ * {@link ComputeLimits#SCAN_THREADS_ATTRIBUTE}) so that they run in parallel in its public pool, and takes each
+ * job's partials as its result arrives ({@link #result}). A node computes each of
  * its partitions and keeps a partition's result only if it was still the partition's primary after computing
  * it, so that a partition that moved away mid-scan is never counted from a partial copy. When every job of a
  * round has answered and some partitions have no result (their node left, or they moved), they are sent again,
@@ -109,8 +111,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         execution = new Execution<>(ignite, cacheName, prepared, affinity.partitions());
         execution.requireNoLostPartitions(null);
         Map<ComputeJob, ClusterNode> jobs = new HashMap<>();
-        execution.byPrimary(allPartitions(affinity.partitions()))
-                .forEach((node, partitions) -> jobs.put(execution.newBatch(this, partitions, 0), node));
+        execution.byPrimary(allPartitions(affinity.partitions())).forEach((node, partitions) -> {
+            for (List<Integer> share : split(partitions, ComputeLimits.scanThreads(node))) {
+                jobs.put(execution.newBatch(this, share, 0), node);
+            }
+        });
         return jobs;
     }
 
@@ -167,7 +172,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                     + (run.lastFailure == null ? "they moved" : run.lastFailure.getMessage()) + "); sending them again, attempt "
                     + (run.attempt + 1));
         }
-        run.byPrimary(missing).forEach((node, partitions) -> mapper.send(run.newBatch(this, partitions, run.attempt), node));
+        run.byPrimary(missing).forEach((node, partitions) -> {
+            for (List<Integer> share : split(partitions, ComputeLimits.scanThreads(node))) {
+                mapper.send(run.newBatch(this, share, run.attempt), node);
+            }
+        });
     }
 
     @Override
@@ -179,6 +188,22 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         }
         run.progress.publish(run.doneCount);
         return reduce(run.argument, run.partials);
+    }
+
+    /**
+     * Splits a node's partitions into at most {@code jobs} shares of nearly equal size, so that the node scans
+     * them on that many public-pool threads at once; each share is an independent job that waits for nothing.
+     */
+    static List<List<Integer>> split(List<Integer> partitions, int jobs) {
+        int shares = Math.max(1, Math.min(jobs, partitions.size()));
+        List<List<Integer>> split = new ArrayList<>(shares);
+        int from = 0;
+        for (int i = 0; i < shares; i++) {
+            int to = from + (partitions.size() - from) / (shares - i);
+            split.add(partitions.subList(from, to));
+            from = to;
+        }
+        return split;
     }
 
     private static List<Integer> allPartitions(int count) {

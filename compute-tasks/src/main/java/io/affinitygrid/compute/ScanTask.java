@@ -46,11 +46,42 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
         return argument.cacheName();
     }
 
-    /** Scans the local copy of the partition, keeps the entries that match the filter and accumulates them. */
+    /**
+     * Whether {@link #accumulate} uses the entry's key. When not, keys are never read from memory and it gets
+     * {@code null} for them on the fast path; {@code true} unless a subclass says otherwise.
+     */
+    protected boolean needsKeys() {
+        return true;
+    }
+
+    /**
+     * Scans the local copy of the partition, keeps the entries that match the filter and accumulates them.
+     * Tries the page-order scan first ({@link PageOrderScan}); when it cannot vouch for its result (the
+     * partition was written meanwhile, or the internals are unavailable), starts again from an empty
+     * accumulator with a {@code ScanQuery}.
+     */
     @Override
     protected final P computePartition(Ignite ignite, A argument, int partition) {
-        IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
         Filter filter = argument.filter();
+        if (PageOrderScan.enabled()) {
+            P partial = newPartial(argument);
+            int markerTypeId = ignite.binary().typeId(NearCacheMarker.TYPE_NAME);
+            boolean exact = PageOrderScan.scan(ignite, argument.cacheName(), partition, needsKeys(), markerTypeId, (key, value) -> {
+                if (filter == null || filter.test(FieldValues.read(value, filter.field()))) {
+                    accumulate(argument, partial, key, value);
+                }
+            });
+            ComputeLoad.of(ignite).partitionScanned(exact);
+            if (exact) {
+                return finish(argument, partial);
+            }
+        }
+        return scanQuery(ignite, argument, filter, partition);
+    }
+
+    /** The safe path: a local {@code ScanQuery} over the partition. */
+    private P scanQuery(Ignite ignite, A argument, Filter filter, int partition) {
+        IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
         P partial = newPartial(argument);
         ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
         try (QueryCursor<Cache.Entry<Object, Object>> cursor = cache.query(scan)) {
@@ -73,7 +104,7 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
     /**
      * Reads a field of a value in binary form: the named field of a binary object, or the value itself when
      * the value is a plain number or string and the field is {@value FieldValues#SELF}. {@code null} when
-     * absent.
+     * absent. The field is read through a handle resolved once per binary type, not by name.
      */
     protected static Object field(Object value, String field) {
         return FieldValues.read(value, field);

@@ -25,6 +25,12 @@ public final class WordCountTask extends ScanTask<QueryArgument, WordCountTask.W
 
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}']+");
 
+    /** Keys are not used: the scan does not read them. */
+    @Override
+    protected boolean needsKeys() {
+        return false;
+    }
+
     @Override
     protected void validate(QueryArgument argument) {
         super.validate(argument);
