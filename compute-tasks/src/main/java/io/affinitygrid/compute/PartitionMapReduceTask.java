@@ -93,6 +93,19 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
      */
     protected abstract P computePartition(Ignite ignite, A argument, int partition);
 
+    /**
+     * Computes the partial results of several partitions held here as primary, by partition; a partition left
+     * out gets no result from this call. By default one {@link #computePartition} after the other; a subclass may
+     * compute them together (as {@link ScanTask} does, to read their rows in data-page order).
+     */
+    protected Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions) {
+        Map<Integer, P> results = new HashMap<>();
+        for (int partition : partitions) {
+            results.put(partition, computePartition(ignite, argument, partition));
+        }
+        return results;
+    }
+
     /** Combines the partial results of every partition, in partition order. */
     protected abstract R reduce(A argument, List<P> partials);
 
@@ -335,18 +348,18 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             }
             Affinity<Object> affinity = ignite.affinity(cacheName);
             ClusterNode local = ignite.cluster().localNode();
+            int[] primary = java.util.Arrays.stream(partitions).filter(p -> affinity.isPrimary(local, p)).toArray();
             HashMap<Integer, P> results = new HashMap<>();
-            for (int partition : partitions) {
-                if (isCancelled()) {
-                    break;
-                }
-                if (affinity.isPrimary(local, partition)) {
-                    P partial = task.computePartition(ignite, argument, partition);
-                    if (affinity.isPrimary(local, partition)) {
-                        results.put(partition, partial);
-                    }
-                }
+            if (isCancelled() || primary.length == 0) {
+                return results;
             }
+            task.computePartitions(ignite, argument, primary).forEach((partition, partial) -> {
+                // kept only if this node was primary before and after computing it: never counted from a copy that
+                // moved away (and may have been evicted) mid-scan
+                if (affinity.isPrimary(local, partition)) {
+                    results.put(partition, partial);
+                }
+            });
             return results;
         }
 

@@ -1,6 +1,9 @@
 package io.affinitygrid.compute;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 import javax.cache.Cache;
@@ -54,29 +57,47 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
         return true;
     }
 
-    /**
-     * Scans the local copy of the partition, keeps the entries that match the filter and accumulates them.
-     * Tries the page-order scan first ({@link PageOrderScan}); when it cannot vouch for its result (the
-     * partition was written meanwhile, or the internals are unavailable), starts again from an empty
-     * accumulator with a {@code ScanQuery}.
-     */
+    /** Scans the local copy of one partition with a {@code ScanQuery}; see {@link #computePartitions}. */
     @Override
     protected final P computePartition(Ignite ignite, A argument, int partition) {
+        return scanQuery(ignite, argument, argument.filter(), partition);
+    }
+
+    /**
+     * Scans the local copies of the partitions, keeps the entries that match the filter and accumulates them, one
+     * accumulator per partition. Reads the rows of all of them in data-page order first ({@link PageOrderScan});
+     * a partition for which that pass cannot vouch (it was written meanwhile, or the internals are unavailable)
+     * starts again from an empty accumulator with a {@code ScanQuery}.
+     */
+    @Override
+    protected final Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions) {
         Filter filter = argument.filter();
-        if (PageOrderScan.enabled()) {
-            P partial = newPartial(argument);
-            int markerTypeId = ignite.binary().typeId(NearCacheMarker.TYPE_NAME);
-            boolean exact = PageOrderScan.scan(ignite, argument.cacheName(), partition, needsKeys(), markerTypeId, (key, value) -> {
-                if (filter == null || filter.test(FieldValues.read(value, filter.field()))) {
-                    accumulate(argument, partial, key, value);
+        Map<Integer, P> results = new HashMap<>();
+        List<P> partials = new ArrayList<>(partitions.length);
+        for (int i = 0; i < partitions.length; i++) {
+            partials.add(newPartial(argument));
+        }
+        int markerTypeId = ignite.binary().typeId(NearCacheMarker.TYPE_NAME);
+        boolean[] exact = PageOrderScan.scan(ignite, argument.cacheName(), partitions, needsKeys(), markerTypeId,
+                (slot, key, value) -> {
+                    if (filter == null || filter.test(FieldValues.read(value, filter.field()))) {
+                        accumulate(argument, partials.get(slot), key, value);
+                    }
+                });
+        ComputeLoad load = ComputeLoad.of(ignite);
+        for (int i = 0; i < partitions.length; i++) {
+            if (exact != null && exact[i]) {
+                load.partitionScanned(true);
+                results.put(partitions[i], finish(argument, partials.get(i)));
+            }
+            else {
+                if (exact != null) {
+                    load.partitionScanned(false);
                 }
-            });
-            ComputeLoad.of(ignite).partitionScanned(exact);
-            if (exact) {
-                return finish(argument, partial);
+                results.put(partitions[i], scanQuery(ignite, argument, filter, partitions[i]));
             }
         }
-        return scanQuery(ignite, argument, filter, partition);
+        return results;
     }
 
     /** The safe path: a local {@code ScanQuery} over the partition. */

@@ -36,6 +36,13 @@ public class GridMetricsConfiguration {
         return new ComputeMetricsBinder(ignite);
     }
 
+    /** Bytes moved on the thin-client connector and between nodes. */
+    @Bean
+    @ConditionalOnMissingBean
+    public NetworkMetricsBinder gridNetworkMetrics(Ignite ignite) {
+        return new NetworkMetricsBinder(ignite);
+    }
+
     /** Nodes in the cluster. */
     @Bean
     @ConditionalOnMissingBean
