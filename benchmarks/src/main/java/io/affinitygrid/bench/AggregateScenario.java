@@ -137,7 +137,7 @@ final class AggregateScenario {
      * taking the next partition not yet pulled.
      */
     private double[] pullSum(ClientCache<Long, BinaryObject> cache) {
-        double[][] perThread = pull(cache, () -> new double[2], (totals, order) -> {
+        List<double[]> perThread = pull(cache, () -> new double[2], (totals, order) -> {
             totals[0]++;
             totals[1] += order.<Double>field("amount");
         });
@@ -151,15 +151,13 @@ final class AggregateScenario {
 
     /** Per region: count and sum of {@code amount}, pulled like {@link #pullSum}. */
     private Map<String, double[]> pullGroupBy(ClientCache<Long, BinaryObject> cache) {
-        Object[] perThread = pull(cache, HashMap<String, double[]>::new, (groups, order) -> {
+        List<HashMap<String, double[]>> perThread = pull(cache, HashMap<String, double[]>::new, (groups, order) -> {
             double[] totals = groups.computeIfAbsent(order.<String>field("region"), k -> new double[2]);
             totals[0]++;
             totals[1] += order.<Double>field("amount");
         });
         Map<String, double[]> merged = new HashMap<>();
-        for (Object o : perThread) {
-            @SuppressWarnings("unchecked")
-            Map<String, double[]> groups = (Map<String, double[]>) o;
+        for (Map<String, double[]> groups : perThread) {
             groups.forEach((region, t) -> {
                 double[] m = merged.computeIfAbsent(region, k -> new double[2]);
                 m[0] += t[0];
@@ -174,10 +172,9 @@ final class AggregateScenario {
      * {@code ScanQuery.setPartition(p)} and page size {@value #PULL_PAGE_SIZE}, values kept binary
      * ({@code withKeepBinary}), into its own accumulator. Returns the accumulators.
      */
-    @SuppressWarnings("unchecked")
-    private <T> T[] pull(ClientCache<Long, BinaryObject> cache, Supplier<T> accumulator, BiConsumer<T, BinaryObject> add) {
+    private <T> List<T> pull(ClientCache<Long, BinaryObject> cache, Supplier<T> accumulator, BiConsumer<T, BinaryObject> add) {
         int threads = pullThreads;
-        Object[] results = new Object[threads];
+        List<T> results = new ArrayList<>(java.util.Collections.nCopies(threads, null));
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -193,7 +190,9 @@ final class AggregateScenario {
                         }
                     }
                 }
-                results[slot] = acc;
+                synchronized (results) {
+                    results.set(slot, acc);
+                }
                 return null;
             }));
         }
@@ -209,7 +208,7 @@ final class AggregateScenario {
                 throw new IllegalStateException(e);
             }
         }
-        return (T[]) results;
+        return results;
     }
 
     private static boolean close(double exact, double approximate) {
