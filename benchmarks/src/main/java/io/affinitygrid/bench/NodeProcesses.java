@@ -40,6 +40,8 @@ final class NodeProcesses implements AutoCloseable {
     private final List<String> pins = new ArrayList<>();
 
     private NodeProcesses() {
+        // a harness stopped by a signal still takes its nodes with it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroyForcibly), "bench-node-reaper"));
     }
 
     /**
