@@ -71,11 +71,13 @@ final class PageOrderScan {
      *
      * @return per partition index, whether its entries were visited exactly once from an unchanged partition; a
      *     partition marked {@code false} must be discarded and scanned the safe way. {@code null} when the fast
-     *     path cannot be used here at all.
+     *     path cannot be used here at all. Once {@code cancelled} says so, stops within a few thousand rows and
+     *     marks the partitions not finished {@code false}.
      * @throws RuntimeException thrown by the visitor for a partition that did not change meanwhile (so it is the
      *     data's fault, not the scan's)
      */
-    static boolean[] scan(Ignite ignite, String cacheName, int[] partitions, boolean withKeys, int markerTypeId, Visitor visitor) {
+    static boolean[] scan(Ignite ignite, String cacheName, int[] partitions, boolean withKeys, int markerTypeId, Visitor visitor,
+            java.util.function.BooleanSupplier cancelled) {
         if (!enabled()) {
             return null;
         }
@@ -101,8 +103,8 @@ final class PageOrderScan {
         boolean[] exact = new boolean[partitions.length];
         try {
             int from = 0;
-            while (from < partitions.length) {
-                from = scanGroup(cctx, partitions, from, exact, withKeys, markerTypeId, visitor);
+            while (from < partitions.length && !cancelled.getAsBoolean()) {
+                from = scanGroup(cctx, partitions, from, exact, withKeys, markerTypeId, visitor, cancelled);
             }
         }
         catch (LinkageError e) {
@@ -114,7 +116,7 @@ final class PageOrderScan {
 
     /** Scans partitions from index {@code from} on, as many as fit in {@link #GROUP_ROWS}; returns the next index. */
     private static int scanGroup(GridCacheContext<?, ?> cctx, int[] partitions, int from, boolean[] exact, boolean withKeys,
-            int markerTypeId, Visitor visitor) {
+            int markerTypeId, Visitor visitor, java.util.function.BooleanSupplier cancelled) {
         CacheGroupContext group = cctx.group();
         int count = partitions.length;
         GridDhtLocalPartition[] parts = new GridDhtLocalPartition[count];
@@ -168,7 +170,11 @@ final class PageOrderScan {
             boolean[] broken = new boolean[count];
             CacheDataRowAdapter.RowData rowData = withKeys ? CacheDataRowAdapter.RowData.FULL : CacheDataRowAdapter.RowData.NO_KEY;
             long now = System.currentTimeMillis();
+            int read = 0;
             for (long key : order) {
+                if ((++read & 0xFFF) == 0 && cancelled.getAsBoolean()) {
+                    return to; // nothing of this group is kept
+                }
                 long link = linkOf(key);
                 int slot = slotOf[PageIdUtils.partId(link)];
                 if (broken[slot] || failures[slot] != null) {

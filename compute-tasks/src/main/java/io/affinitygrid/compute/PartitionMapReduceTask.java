@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -95,12 +96,17 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
     /**
      * Computes the partial results of several partitions held here as primary, by partition; a partition left
-     * out gets no result from this call. By default one {@link #computePartition} after the other; a subclass may
-     * compute them together (as {@link ScanTask} does, to read their rows in data-page order).
+     * out gets no result from this call. Stops early, leaving partitions out, once {@code cancelled} says so (the job
+     * was cancelled, e.g. because its node is stopping): they are then sent again. By default one
+     * {@link #computePartition} after the other; a subclass may compute them together (as {@link ScanTask} does, to
+     * read their rows in data-page order).
      */
-    protected Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions) {
+    protected Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled) {
         Map<Integer, P> results = new HashMap<>();
         for (int partition : partitions) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
             results.put(partition, computePartition(ignite, argument, partition));
         }
         return results;
@@ -353,7 +359,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             if (isCancelled() || primary.length == 0) {
                 return results;
             }
-            task.computePartitions(ignite, argument, primary).forEach((partition, partial) -> {
+            task.computePartitions(ignite, argument, primary, this::isCancelled).forEach((partition, partial) -> {
                 // kept only if this node was primary before and after computing it: never counted from a copy that
                 // moved away (and may have been evicted) mid-scan
                 if (affinity.isPrimary(local, partition)) {

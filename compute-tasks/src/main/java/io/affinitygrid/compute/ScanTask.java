@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 
 import javax.cache.Cache;
@@ -70,7 +71,7 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
      * starts again from an empty accumulator with a {@code ScanQuery}.
      */
     @Override
-    protected final Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions) {
+    protected final Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled) {
         Filter filter = argument.filter();
         Map<Integer, P> results = new HashMap<>();
         List<P> partials = new ArrayList<>(partitions.length);
@@ -83,9 +84,12 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
                     if (filter == null || filter.test(FieldValues.read(value, filter.field()))) {
                         accumulate(argument, partials.get(slot), key, value);
                     }
-                });
+                }, cancelled);
         ComputeLoad load = ComputeLoad.of(ignite);
         for (int i = 0; i < partitions.length; i++) {
+            if (cancelled.getAsBoolean()) {
+                return results; // the partitions left out are sent again
+            }
             if (exact != null && exact[i]) {
                 load.partitionScanned(true);
                 results.put(partitions[i], finish(argument, partials.get(i)));
