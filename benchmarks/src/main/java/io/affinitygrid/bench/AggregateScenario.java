@@ -1,6 +1,13 @@
 package io.affinitygrid.bench;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,18 +32,39 @@ import org.apache.ignite.client.ClientCache;
  */
 final class AggregateScenario {
 
-    static final Target TARGET = Target.atLeast(20);
+    static final Target SUM_TARGET = Target.atLeast(10);
+    static final Target GROUP_BY_TARGET = Target.atLeast(8);
+    static final Target BYTES_TARGET = Target.atLeast(500);
+    static final Target CATALOG_TARGET = Target.atMost(1.5);
+
+    /** Entries per page of the pull baseline's scans (Ignite's default is 1024). */
+    static final int PULL_PAGE_SIZE = 4096;
 
     private final BenchOptions options;
+    private int pullThreads;
+    private ExecutorService pool;
 
     AggregateScenario(BenchOptions options) {
         this.options = options;
     }
 
     void run(BenchCluster cluster, Table table) {
+        pullThreads = options.pullThreads() > 0 ? options.pullThreads() : 2 * cluster.nodes();
+        pool = Executors.newFixedThreadPool(pullThreads);
+        try {
+            measure(cluster, table);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void measure(BenchCluster cluster, Table table) {
         ComputeScope scope = cluster.grid().compute().on(BenchCluster.ORDERS);
         ClientCache<Long, BinaryObject> cache = cluster.raw().<Long, Object>cache(BenchCluster.ORDERS).withKeepBinary();
         String entries = String.format("%,d", cluster.entries());
+        String how = cluster.describe() + "; pull: " + pullThreads + " threads, one partition at a time each, page "
+                + PULL_PAGE_SIZE + ", keep-binary";
 
         Stats[] sum = Stats.measureEach(options.warmup(), options.runs(), () -> {
             Measured<SumResult> colocated = Measured.of(cluster, () -> scope.sum("amount"));
@@ -46,7 +74,7 @@ final class AggregateScenario {
                     "sum: co-located " + colocated.result() + " vs pulled count=" + pulled.result()[0] + " sum=" + pulled.result()[1]);
             return values(colocated, pulled);
         });
-        report(table, "sum(amount) over " + entries + " entries", sum);
+        report(table, "sum(amount) over " + entries + " entries", sum, SUM_TARGET, how);
 
         Stats[] groupBy = Stats.measureEach(options.warmup(), options.runs(), () -> {
             Measured<List<GroupRow>> colocated = Measured.of(cluster, () -> scope.groupBy("region", "amount"));
@@ -58,7 +86,34 @@ final class AggregateScenario {
             }
             return values(colocated, pulled);
         });
-        report(table, "group-by(region) sum(amount) over " + entries + " entries", groupBy);
+        report(table, "group-by(region) sum(amount) over " + entries + " entries", groupBy, GROUP_BY_TARGET, how);
+
+        // the rest of the catalog against sum, each run interleaved
+        Stats[] catalog = Stats.measureEach(options.warmup(), options.runs(), () -> {
+            double[] times = new double[5];
+            long start = System.nanoTime();
+            scope.sum("amount");
+            times[0] = Stats.millisSince(start);
+            start = System.nanoTime();
+            scope.groupBy("region", "amount");
+            times[1] = Stats.millisSince(start);
+            start = System.nanoTime();
+            scope.top("amount", 10);
+            times[2] = Stats.millisSince(start);
+            start = System.nanoTime();
+            scope.distinct("region");
+            times[3] = Stats.millisSince(start);
+            start = System.nanoTime();
+            scope.wordCount("region", 10);
+            times[4] = Stats.millisSince(start);
+            return times;
+        });
+        String[] names = {"group-by(region) sum(amount)", "top(amount, 10)", "distinct(region)", "words(region, 10)"};
+        for (int i = 0; i < names.length; i++) {
+            table.add(Row.subjectOverBaseline("a", names[i] + " over " + entries + " entries: time, ms", names[i].substring(0,
+                    names[i].indexOf('(')), catalog[i + 1], "sum(amount)", catalog[0], CATALOG_TARGET,
+                    "co-located, same run; " + cluster.describe()));
+        }
     }
 
     /** Time, KB in all, client KB and node-to-node KB of the co-located run, then the same of the pull. */
@@ -67,46 +122,93 @@ final class AggregateScenario {
                 pulled.millis(), pulled.kilobytes(), pulled.clientKilobytes(), pulled.nodeKilobytes()};
     }
 
-    private void report(Table table, String what, Stats[] s) {
+    private void report(Table table, String what, Stats[] s, Target target, String how) {
         String subject = "co-located";
         String baseline = "pull";
-        table.add(Row.baselineOverSubject("a", what + ": time, ms", subject, s[0], baseline, s[4], TARGET, ""));
-        table.add(Row.baselineOverSubject("a", what + ": bytes moved, KB", subject, s[1], baseline, s[5], null,
+        table.add(Row.baselineOverSubject("a", what + ": time, ms", subject, s[0], baseline, s[4], target, how));
+        table.add(Row.baselineOverSubject("a", what + ": bytes moved, KB", subject, s[1], baseline, s[5], BYTES_TARGET,
                 String.format("counted by the nodes; client↔node + node→node KB: co-located %s + %s, pull %s + %s",
                         Table.number(s[2].median()), Table.number(s[3].median()), Table.number(s[6].median()),
                         Table.number(s[7].median()))));
     }
 
-    /** Count and sum of {@code amount}, pulled partition by partition. */
+    /**
+     * Count and sum of {@code amount}, pulled partition by partition by {@link #pullThreads} threads at once, each
+     * taking the next partition not yet pulled.
+     */
     private double[] pullSum(ClientCache<Long, BinaryObject> cache) {
-        long count = 0;
-        double sum = 0;
-        for (int p = 0; p < options.partitions(); p++) {
-            try (QueryCursor<Cache.Entry<Long, BinaryObject>> cursor = cache.query(new ScanQuery<Long, BinaryObject>().setPartition(p))) {
-                for (Cache.Entry<Long, BinaryObject> entry : cursor) {
-                    Double amount = entry.getValue().field("amount");
-                    sum += amount;
-                    count++;
-                }
-            }
+        List<double[]> perThread = pull(cache, () -> new double[2], (totals, order) -> {
+            totals[0]++;
+            totals[1] += order.<Double>field("amount");
+        });
+        double[] total = new double[2];
+        for (double[] t : perThread) {
+            total[0] += t[0];
+            total[1] += t[1];
         }
-        return new double[] {count, sum};
+        return total;
     }
 
-    /** Per region: count and sum of {@code amount}, pulled partition by partition. */
+    /** Per region: count and sum of {@code amount}, pulled like {@link #pullSum}. */
     private Map<String, double[]> pullGroupBy(ClientCache<Long, BinaryObject> cache) {
-        Map<String, double[]> groups = new HashMap<>();
-        for (int p = 0; p < options.partitions(); p++) {
-            try (QueryCursor<Cache.Entry<Long, BinaryObject>> cursor = cache.query(new ScanQuery<Long, BinaryObject>().setPartition(p))) {
-                for (Cache.Entry<Long, BinaryObject> entry : cursor) {
-                    BinaryObject order = entry.getValue();
-                    double[] totals = groups.computeIfAbsent(order.<String>field("region"), k -> new double[2]);
-                    totals[0]++;
-                    totals[1] += order.<Double>field("amount");
+        List<HashMap<String, double[]>> perThread = pull(cache, HashMap<String, double[]>::new, (groups, order) -> {
+            double[] totals = groups.computeIfAbsent(order.<String>field("region"), k -> new double[2]);
+            totals[0]++;
+            totals[1] += order.<Double>field("amount");
+        });
+        Map<String, double[]> merged = new HashMap<>();
+        for (Map<String, double[]> groups : perThread) {
+            groups.forEach((region, t) -> {
+                double[] m = merged.computeIfAbsent(region, k -> new double[2]);
+                m[0] += t[0];
+                m[1] += t[1];
+            });
+        }
+        return merged;
+    }
+
+    /**
+     * The pull baseline: {@link #pullThreads} threads, each repeatedly taking the next partition and pulling it with
+     * {@code ScanQuery.setPartition(p)} and page size {@value #PULL_PAGE_SIZE}, values kept binary
+     * ({@code withKeepBinary}), into its own accumulator. Returns the accumulators.
+     */
+    private <T> List<T> pull(ClientCache<Long, BinaryObject> cache, Supplier<T> accumulator, BiConsumer<T, BinaryObject> add) {
+        int threads = pullThreads;
+        List<T> results = new ArrayList<>(java.util.Collections.nCopies(threads, null));
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int slot = t;
+            futures.add(pool.submit(() -> {
+                T acc = accumulator.get();
+                for (int p = next.getAndIncrement(); p < options.partitions(); p = next.getAndIncrement()) {
+                    ScanQuery<Long, BinaryObject> scan = new ScanQuery<Long, BinaryObject>().setPartition(p);
+                    scan.setPageSize(PULL_PAGE_SIZE);
+                    try (QueryCursor<Cache.Entry<Long, BinaryObject>> cursor = cache.query(scan)) {
+                        for (Cache.Entry<Long, BinaryObject> entry : cursor) {
+                            add.accept(acc, entry.getValue());
+                        }
+                    }
                 }
+                synchronized (results) {
+                    results.set(slot, acc);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            }
+            catch (ExecutionException e) {
+                throw new IllegalStateException("pull failed: " + e.getCause(), e.getCause());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
-        return groups;
+        return results;
     }
 
     private static boolean close(double exact, double approximate) {

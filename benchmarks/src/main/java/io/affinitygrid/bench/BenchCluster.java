@@ -16,10 +16,13 @@ import org.apache.ignite.internal.IgniteEx;
 import org.apache.ignite.spi.metric.LongMetric;
 
 /**
- * A {@link LocalCluster} of 1–3 nodes in this JVM with the benchmark's data loaded, an SDK {@link Grid} and a raw
- * Ignite thin client connected to it. Caches: {@value #ORDERS} ({@code entries} orders, keys 0..entries-1) and
- * {@value #KV} ({@link #kvKeys()} byte-array values of {@code valueSize} bytes). Both have the grid's defaults:
- * one backup, {@code FULL_SYNC} writes. Data is loaded with a data streamer on a node (loading is not measured).
+ * A cluster of 1–3 grid nodes with the benchmark's data loaded, an SDK {@link Grid} and a raw Ignite thin client
+ * connected to it. The nodes are either separate JVM processes ({@link NodeProcesses}: the packaged grid-node
+ * jar, the headline mode) or in this JVM ({@link LocalCluster}, loopback TCP). Caches: {@value #ORDERS}
+ * ({@code entries} orders, keys 0..entries-1) and {@value #KV} ({@link #kvKeys()} byte-array values of
+ * {@code valueSize} bytes). Both have the grid's defaults: one backup, {@code FULL_SYNC} writes. Data is loaded
+ * with a data streamer on a node (in-JVM) or with {@code putAll} batches from thin clients (processes); loading
+ * is not measured.
  */
 public final class BenchCluster implements AutoCloseable {
 
@@ -30,31 +33,61 @@ public final class BenchCluster implements AutoCloseable {
     private static final long BYTES_PER_ORDER = 320;
 
     private final LocalCluster cluster;
+    private final NodeProcesses processes;
+    private final List<String> addresses;
     private final Grid grid;
     private final IgniteClient raw;
     private final long entries;
     private final int kvKeys;
 
-    private BenchCluster(LocalCluster cluster, long entries, int kvKeys) {
+    private BenchCluster(LocalCluster cluster, NodeProcesses processes, long entries, int kvKeys) {
         this.cluster = cluster;
+        this.processes = processes;
+        this.addresses = cluster != null ? cluster.clientAddresses() : processes.clientAddresses();
         this.entries = entries;
         this.kvKeys = kvKeys;
         this.grid = Grid.connect(gridConfig().build());
-        this.raw = Ignition.startClient(new ClientConfiguration()
-                .setAddresses(cluster.clientAddresses().toArray(String[]::new))
-                .setPartitionAwarenessEnabled(true));
+        this.raw = Ignition.startClient(rawConfig());
     }
 
-    /** Starts {@code nodes} nodes and loads the orders, and the key-value map when {@code withKv}. */
+    /** Starts {@code nodes} nodes as the options say and loads the orders, and the key-value map when {@code withKv}. */
     public static BenchCluster start(int nodes, BenchOptions options, boolean withKv) {
+        return start(nodes, options, withKv, false);
+    }
+
+    /**
+     * Starts {@code nodes} nodes and loads the data; with {@code pinCores} (process mode only) node {@code i} runs
+     * on core {@code i} alone.
+     */
+    public static BenchCluster start(int nodes, BenchOptions options, boolean withKv, boolean pinCores) {
         int kvKeys = withKv ? (int) Math.min(options.entries(), 100_000) : 0;
         int copies = Math.min(2, nodes);
         long bytes = (options.entries() * BYTES_PER_ORDER + kvKeys * (options.valueSize() + 200L)) * copies / nodes;
+        long region = Math.max(128L << 20, bytes + bytes / 2);
+        if (options.processes()) {
+            NodeProcesses processes = NodeProcesses.start(nodes, List.of(ORDERS, KV), options.partitions(), pinCores, region,
+                    options.nodeHeap());
+            BenchCluster bench = null;
+            try {
+                bench = new BenchCluster(null, processes, options.entries(), kvKeys);
+                bench.loadThroughClients(options);
+                return bench;
+            }
+            catch (RuntimeException e) {
+                if (bench != null) {
+                    bench.close();
+                }
+                else {
+                    processes.close();
+                }
+                throw e;
+            }
+        }
         LocalCluster cluster = LocalCluster.builder()
                 .nodes(nodes)
                 .cache(CacheSettings.partitioned(ORDERS).withPartitions(options.partitions()))
                 .cache(CacheSettings.partitioned(KV).withPartitions(options.partitions()))
-                .dataRegionSizeBytes(Math.max(128L << 20, bytes + bytes / 2))
+                .dataRegionSizeBytes(region)
                 .start();
         try {
             var ignite = cluster.node(0).ignite();
@@ -76,11 +109,60 @@ public final class BenchCluster implements AutoCloseable {
                     streamer.addData(key, value(key, options.valueSize()));
                 }
             }
-            return new BenchCluster(cluster, options.entries(), kvKeys);
+            return new BenchCluster(cluster, null, options.entries(), kvKeys);
         }
         catch (RuntimeException e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    /** Loads orders and key-value entries with putAll batches from four thin-client threads. */
+    private void loadThroughClients(BenchOptions options) {
+        int threads = 4;
+        long total = options.entries();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> loads = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int slice = t;
+                loads.add(pool.submit(() -> {
+                    var orders = raw.<Long, Order>cache(ORDERS);
+                    var kv = raw.<Long, byte[]>cache(KV);
+                    java.util.Map<Long, Order> batch = new java.util.HashMap<>();
+                    for (long id = slice; id < total; id += threads) {
+                        batch.put(id, Order.generate(id));
+                        if (batch.size() == 2_000) {
+                            orders.putAll(batch);
+                            batch.clear();
+                        }
+                    }
+                    orders.putAll(batch);
+                    java.util.Map<Long, byte[]> values = new java.util.HashMap<>();
+                    for (long key = slice; key < kvKeys; key += threads) {
+                        values.put(key, value(key, options.valueSize()));
+                        if (values.size() == 2_000) {
+                            kv.putAll(values);
+                            values.clear();
+                        }
+                    }
+                    kv.putAll(values);
+                    return null;
+                }));
+            }
+            for (var load : loads) {
+                load.get();
+            }
+        }
+        catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Loading the data failed: " + e.getCause(), e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading", e);
+        }
+        finally {
+            pool.shutdownNow();
         }
     }
 
@@ -95,11 +177,26 @@ public final class BenchCluster implements AutoCloseable {
 
     /** A config for another SDK connection to this cluster (e.g. with a near cache). */
     public GridConfig.Builder gridConfig() {
-        return GridConfig.builder().addresses(cluster.clientAddresses());
+        return GridConfig.builder().addresses(addresses);
+    }
+
+    /** A config for another raw thin client to this cluster, like the SDK's (partition awareness on). */
+    public ClientConfiguration rawConfig() {
+        return new ClientConfiguration().setAddresses(addresses.toArray(String[]::new)).setPartitionAwarenessEnabled(true);
     }
 
     public int nodes() {
-        return cluster.size();
+        return cluster != null ? cluster.size() : processes.size();
+    }
+
+    /** Whether the nodes run in this JVM (so {@link #nodeList()} has them). */
+    public boolean inJvm() {
+        return cluster != null;
+    }
+
+    /** How the nodes run, for notes in the table. */
+    public String describe() {
+        return cluster != null ? nodes() + " node" + (nodes() == 1 ? "" : "s") + " in the harness JVM" : processes.describe();
     }
 
     public long entries() {
@@ -124,16 +221,21 @@ public final class BenchCluster implements AutoCloseable {
         return raw;
     }
 
+    /** The nodes, when they run in this JVM; empty otherwise. */
     public List<GridNode> nodeList() {
-        return cluster.runningNodes();
+        return cluster != null ? cluster.runningNodes() : List.of();
     }
 
     /**
      * Bytes sent and received so far, as counted by the nodes: on their thin-client connectors (both directions,
      * so client↔node traffic) and sent by their node-to-node communication SPI. Read from Ignite's internal metric
-     * registries {@code client.connector} and {@code communication.tcp}; discovery traffic is not included.
+     * registries {@code client.connector} and {@code communication.tcp} (in-JVM), or from each node process's
+     * {@code grid.network.bytes} meters (its /actuator/prometheus); discovery traffic is not included.
      */
     public Traffic traffic() {
+        if (processes != null) {
+            return processes.traffic();
+        }
         long client = 0;
         long node = 0;
         for (GridNode n : cluster.runningNodes()) {
@@ -158,7 +260,12 @@ public final class BenchCluster implements AutoCloseable {
             // closing anyway
         }
         grid.close();
-        cluster.close();
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (processes != null) {
+            processes.close();
+        }
     }
 
     /**

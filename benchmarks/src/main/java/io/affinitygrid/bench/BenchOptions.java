@@ -20,9 +20,13 @@ import java.util.Set;
  * @param out directory of latest.md and latest.csv
  * @param jmhForks JMH forks for the array ceiling (e); 0 runs it in this JVM (tests only)
  * @param jmhIterationMillis length of one JMH iteration
+ * @param processes whether the nodes run as separate JVM processes (the packaged grid-node jar; the headline
+ *     mode) rather than in the harness JVM
+ * @param nodeHeap the {@code -Xmx} option of each node process
+ * @param pullThreads threads of the pull baseline (0: two per node)
  */
 public record BenchOptions(long entries, int runs, int warmup, int ops, int valueSize, int partitions, Set<String> scenarios,
-        Path out, int jmhForks, int jmhIterationMillis) {
+        Path out, int jmhForks, int jmhIterationMillis, boolean processes, String nodeHeap, int pullThreads) {
 
     public static final String USAGE = """
             Usage: java @config/jvm.options -jar benchmarks/target/benchmarks.jar [options]
@@ -35,7 +39,11 @@ public record BenchOptions(long entries, int runs, int warmup, int ops, int valu
               --scenarios LIST which of a,b,c,d,e,f to run (default all)
               --out DIR        where latest.md and latest.csv go (default benchmarks/results)
               --jmh-forks N    JMH forks for the array ceiling (default 1)
-              --jmh-time-ms N  JMH iteration time (default 1000)""";
+              --jmh-time-ms N  JMH iteration time (default 1000)
+              --mode M         process: nodes are separate JVMs (packaged grid-node jar; default);
+                               jvm: nodes in the harness JVM (LocalCluster)
+              --node-heap X    -Xmx of each node process (default 1g)
+              --pull-threads N threads of the pull baseline (default 0: two per node)""";
 
     /** The defaults: what the README's command runs. */
     public static BenchOptions defaults() {
@@ -63,7 +71,16 @@ public record BenchOptions(long entries, int runs, int warmup, int ops, int valu
                 (int) number(given, "--value-size", 100, 1), (int) number(given, "--partitions", 1024, 1),
                 scenarios(given.getOrDefault("--scenarios", "a,b,c,d,e,f")),
                 Path.of(given.getOrDefault("--out", "benchmarks/results")), (int) number(given, "--jmh-forks", 1, 0),
-                (int) number(given, "--jmh-time-ms", 1000, 1));
+                (int) number(given, "--jmh-time-ms", 1000, 1), mode(given.getOrDefault("--mode", "process")),
+                "-Xmx" + given.getOrDefault("--node-heap", "1g"), (int) number(given, "--pull-threads", 0, 0));
+    }
+
+    private static boolean mode(String mode) {
+        return switch (mode) {
+            case "process" -> true;
+            case "jvm" -> false;
+            default -> throw new IllegalArgumentException("--mode: '" + mode + "' is not process or jvm");
+        };
     }
 
     /** Whether scenario {@code letter} is to run. */

@@ -35,7 +35,7 @@ final class RedisServer implements AutoCloseable {
 
     /** Starts a server, or returns empty when {@code redis-server} or {@code redis-benchmark} is not on the PATH. */
     static Optional<RedisServer> start() {
-        if (!onPath("redis-server") || !onPath("redis-benchmark")) {
+        if (!onPath("redis-server") || !onPath("redis-benchmark") || !onPath("redis-cli")) {
             return Optional.empty();
         }
         try {
@@ -75,6 +75,38 @@ final class RedisServer implements AutoCloseable {
             throw new IllegalStateException("Unexpected redis-benchmark output:\n" + csv);
         }
         return rps;
+    }
+
+    /**
+     * Writes every key {@code redis-benchmark -r keys} can read ({@code key:000000000000} to
+     * {@code key:<keys-1>}, zero-padded to 12 digits) with a {@code valueSize}-byte value, through
+     * {@code redis-cli --pipe}, so that every timed GET finds its key, as every grid get does.
+     */
+    void prefill(int keys, int valueSize) {
+        StringBuilder commands = new StringBuilder();
+        String value = "x".repeat(valueSize);
+        for (int key = 0; key < keys; key++) {
+            String name = String.format("key:%012d", key);
+            commands.append("*3\r\n$3\r\nSET\r\n$").append(name.length()).append("\r\n").append(name).append("\r\n$")
+                    .append(valueSize).append("\r\n").append(value).append("\r\n");
+        }
+        try {
+            Path input = directory.resolve("prefill.resp");
+            Files.writeString(input, commands);
+            Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "--pipe")
+                    .redirectInput(input.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0 || !out.contains("errors: 0")) {
+                throw new IllegalStateException("redis-cli --pipe failed: " + out);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot pre-fill Redis", e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

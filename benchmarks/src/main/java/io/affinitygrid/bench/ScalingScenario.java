@@ -26,7 +26,7 @@ final class ScalingScenario {
     }
 
     /** One row per cluster size above 1, compared with 1 node. */
-    void report(Table table, long entries, int cores) {
+    void report(Table table, long entries, int cores, boolean pinned) {
         Stats one = byNodes.get(1);
         if (one == null) {
             return;
@@ -35,7 +35,9 @@ final class ScalingScenario {
             if (nodes > 1) {
                 table.add(Row.baselineOverSubject("f", "sum(amount) over " + String.format("%,d", entries) + " entries, ms",
                         nodes + " nodes", stats, "1 node", one, null,
-                        "all nodes share one JVM, " + cores + " cores"));
+                        pinned ? "separate processes, one core per node (taskset); this machine has " + cores
+                                + " cores, so 1 vs " + nodes + " nodes is the whole scale-out it can show"
+                                : "all nodes share one JVM, " + cores + " cores"));
             }
         });
     }

@@ -26,6 +26,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 final class ScanCeilingScenario {
 
+    /** Target scan rate of one scan thread, entries per second. */
+    static final double PER_THREAD_TARGET = 5_000_000;
+
     private final BenchOptions options;
 
     ScanCeilingScenario(BenchOptions options) {
@@ -34,11 +37,15 @@ final class ScanCeilingScenario {
 
     void run(BenchCluster oneNode, Table table) {
         long n = oneNode.entries();
-        IgniteCache<Long, BinaryObject> local = oneNode.nodeList().get(0).ignite().<Long, Object>cache(BenchCluster.ORDERS).withKeepBinary();
+        IgniteCache<Long, BinaryObject> local = oneNode.inJvm()
+                ? oneNode.nodeList().get(0).ignite().<Long, Object>cache(BenchCluster.ORDERS).withKeepBinary() : null;
         Stats[] grid = Stats.measureEach(options.warmup(), options.runs(), () -> {
             long start = System.nanoTime();
             oneNode.grid().compute().on(BenchCluster.ORDERS).sum("amount");
             double task = Stats.millisSince(start);
+            if (local == null) {
+                return new double[] {rate(n, task)};
+            }
             start = System.nanoTime();
             localScanSum(local);
             double scan = Stats.millisSince(start);
@@ -49,10 +56,20 @@ final class ScanCeilingScenario {
         Stats objects = ceiling.get("sumOrderArray");
         String measure = "scan rate over " + String.format("%,d", n) + " entries, 1 node, entries/s";
         table.add(Row.baselineOverSubject("e", measure, "SDK sum", grid[0], "Order[]", objects, null,
-                "whole co-located path; array summed under JMH"));
-        table.add(Row.baselineOverSubject("e", measure, "local scan", grid[1], "Order[]", objects, null,
-                "ScanQuery + BinaryObject.field inside the node, no task"));
+                "whole co-located path (task, jobs, client call); " + oneNode.describe() + "; array summed under JMH"));
+        if (local != null) {
+            table.add(Row.baselineOverSubject("e", measure, "local scan", grid[1], "Order[]", objects, null,
+                    "ScanQuery + BinaryObject.field inside the node, no task"));
+        }
         table.add(Row.baselineOverSubject("e", measure, "SDK sum", grid[0], "double[]", doubles, null, ""));
+        if (!oneNode.inJvm()) {
+            Stats perThread = grid[0];
+            table.add(new Row("e", "scan rate per scan thread, entries/s", "SDK sum, 1 core, 1 scan thread", perThread,
+                    "target", Stats.of(PER_THREAD_TARGET), "SDK sum ÷ 5 M", perThread.median() / PER_THREAD_TARGET,
+                    Target.atLeast(1), (oneNode.describe().contains("core ") ? "the node process is pinned to one core,"
+                            + " so its scan threads default to 1" : "taskset unavailable: the node is not pinned, so this is"
+                            + " the rate of all its scan threads") + "; the rate includes the task's own overhead"));
+        }
     }
 
     private static double localScanSum(IgniteCache<Long, BinaryObject> cache) {

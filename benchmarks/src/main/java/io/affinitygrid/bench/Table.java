@@ -12,9 +12,27 @@ import java.util.Locale;
 public final class Table {
 
     private final List<Row> rows = new ArrayList<>();
+    private final java.util.Map<Row, Double> loads = new java.util.IdentityHashMap<>();
+    private final int cores = Runtime.getRuntime().availableProcessors();
 
+    /** Adds a row, noting the machine's 1-minute load average now (just after the row's runs). */
     public void add(Row row) {
         rows.add(row);
+        loads.put(row, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** The 1-minute load average when the row was added; negative when the platform does not tell. */
+    public double load(Row row) {
+        return loads.getOrDefault(row, -1.0);
+    }
+
+    /** The load cell: the load average, marked when it exceeded the number of cores. */
+    private String loadCell(Row row) {
+        double load = load(row);
+        if (load < 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.1f", load) + (load > cores ? " ⚠ > " + cores + " cores" : "");
     }
 
     /** The rows, by scenario letter, in the order added within a scenario. */
@@ -25,12 +43,12 @@ public final class Table {
     /** A Markdown table, one line per row. */
     public String toMarkdown() {
         StringBuilder out = new StringBuilder();
-        out.append("| | measure | grid side | median [min–max] | baseline | median [min–max] | ratio | ratio of | target | met? | note |\n");
-        out.append("|---|---|---|---:|---|---:|---:|---|---|---|---|\n");
+        out.append("| | measure | grid side | median [min–max] | baseline | median [min–max] | ratio | ratio of | target | met? | load | note |\n");
+        out.append("|---|---|---|---:|---|---:|---:|---|---|---|---|---|\n");
         for (Row r : rows()) {
             out.append("| ").append(String.join(" | ", r.scenario(), r.measure(), r.subject(), cell(r.subjectStats()),
                     r.baseline(), cell(r.baselineStats()), Double.isNaN(r.ratio()) ? "n/a" : number(r.ratio()),
-                    r.ratioOf(), r.target() == null ? "—" : r.target().toString(), r.met(), r.note()))
+                    r.ratioOf(), r.target() == null ? "—" : r.target().toString(), r.met(), loadCell(r), r.note()))
                     .append(" |\n");
         }
         return out.toString();
@@ -40,7 +58,7 @@ public final class Table {
     public String toCsv() {
         StringBuilder out = new StringBuilder(
                 "scenario,measure,subject,subject_median,subject_min,subject_max,baseline,baseline_median,baseline_min,"
-                        + "baseline_max,runs,ratio,ratio_of,target,met,note\n");
+                        + "baseline_max,runs,ratio,ratio_of,target,met,load,note\n");
         for (Row r : rows()) {
             List<String> fields = new ArrayList<>(List.of(r.scenario(), r.measure(), r.subject()));
             fields.addAll(raw(r.subjectStats()));
@@ -51,6 +69,7 @@ public final class Table {
             fields.add(r.ratioOf());
             fields.add(r.target() == null ? "" : r.target().toString());
             fields.add(r.met());
+            fields.add(load(r) < 0 ? "" : String.format(Locale.ROOT, "%.2f", load(r)));
             fields.add(r.note());
             out.append(String.join(",", fields.stream().map(Table::csv).toList())).append('\n');
         }

@@ -19,13 +19,13 @@ class BenchMainTest {
     @Test
     void everyScenarioProducesItsRowsInTheTableAndTheFiles(@TempDir Path out) throws Exception {
         BenchOptions options = BenchOptions.parse("--entries", "2000", "--runs", "1", "--warmup", "0", "--ops", "200",
-                "--partitions", "32", "--jmh-forks", "0", "--jmh-time-ms", "20", "--out", out.toString());
+                "--partitions", "32", "--jmh-forks", "0", "--jmh-time-ms", "20", "--mode", "jvm", "--out", out.toString());
 
         Table table = BenchMain.run(options);
 
         assertThat(table.rows()).allSatisfy(r -> assertThat(r.note()).doesNotStartWith("FAILED"));
         assertThat(table.rows()).extracting(Row::scenario).containsOnly("a", "b", "c", "d", "e", "f");
-        assertThat(table.rows()).filteredOn(r -> r.scenario().equals("a")).hasSize(4);
+        assertThat(table.rows()).filteredOn(r -> r.scenario().equals("a")).hasSize(8);
         assertThat(table.rows()).filteredOn(r -> r.scenario().equals("d")).hasSize(6)
                 .allSatisfy(r -> assertThat(r.subjectStats().median()).isPositive());
         assertThat(table.rows()).filteredOn(r -> r.scenario().equals("f")).extracting(Row::subject)
@@ -34,7 +34,8 @@ class BenchMainTest {
                 .allSatisfy(r -> assertThat(r.ratio()).isPositive().isFinite());
 
         String markdown = Files.readString(out.resolve("latest.md"));
-        assertThat(markdown).contains("| a | sum(amount) over 2,000 entries: time, ms | co-located |", "| met? |");
+        assertThat(markdown).contains("| a | sum(amount) over 2,000 entries: time, ms | co-located |", "| met? | load |",
+                "Command: `bin/grid-bench --mode jvm");
         List<String> csv = Files.readAllLines(out.resolve("latest.csv"));
         assertThat(csv).hasSize(table.rows().size() + 1);
         assertThat(csv.get(0)).startsWith("scenario,measure,subject,subject_median");
@@ -47,6 +48,8 @@ class BenchMainTest {
         assertThatThrownBy(() -> BenchOptions.parse("--entries", "lots")).hasMessageContaining("--entries");
         assertThatThrownBy(() -> BenchOptions.parse("--scenarios", "z")).hasMessageContaining("a,b,c,d,e,f");
         assertThatThrownBy(() -> BenchOptions.parse("--nodes", "3")).hasMessageContaining("Unknown option --nodes");
+        assertThat(BenchOptions.defaults().processes()).isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse("--mode", "cloud")).hasMessageContaining("--mode");
     }
 
     @Test

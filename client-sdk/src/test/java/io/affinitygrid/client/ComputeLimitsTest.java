@@ -36,7 +36,7 @@ class ComputeLimitsTest {
     static void start() {
         cluster = LocalCluster.builder()
                 .cache(CacheSettings.partitioned(GridCluster.ORDERS).withPartitions(PARTITIONS))
-                .nodeSettings(node -> node.compute(new ComputeSettings(8, NODE_MAX_CONCURRENT))
+                .nodeSettings(node -> node.compute(new ComputeSettings(8, NODE_MAX_CONCURRENT, 1))
                         .clientMaxComputeTasks(CONNECTION_MAX_TASKS))
                 .start();
     }

@@ -1,6 +1,7 @@
 package io.affinitygrid.compute;
 
 import org.apache.ignite.Ignite;
+import org.apache.ignite.cluster.ClusterNode;
 
 /**
  * How a node runs computations, shared by the node's configuration (which sets them) and the tasks (which
@@ -20,12 +21,34 @@ public final class ComputeLimits {
     /** Used when a node does not publish {@link #MAX_CONCURRENT_ATTRIBUTE}. */
     public static final int DEFAULT_MAX_CONCURRENT = 512;
 
+    /**
+     * Node attribute: into how many jobs a partition scan splits the node's partitions, i.e. how many public-pool
+     * threads scan them in parallel ({@code grid.compute.scan-threads}).
+     */
+    public static final String SCAN_THREADS_ATTRIBUTE = "affinitygrid.compute.scan-threads";
+
     private ComputeLimits() {
     }
 
     /** Default size of the public pool: Ignite's own rule, at least 8 and at least one per core. */
     public static int defaultPublicThreads() {
         return Math.max(8, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Default scan threads: one per core of this machine. */
+    public static int defaultScanThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The scan threads {@code node} was started with; for a node that does not publish them, the cores it reports.
+     */
+    static int scanThreads(ClusterNode node) {
+        Object value = node.attribute(SCAN_THREADS_ATTRIBUTE);
+        if (value instanceof Integer threads && threads > 0) {
+            return threads;
+        }
+        return Math.max(1, node.metrics().getTotalCpus());
     }
 
     /** The limit the node was started with. */

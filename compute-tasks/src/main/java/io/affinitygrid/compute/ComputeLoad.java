@@ -22,6 +22,8 @@ public final class ComputeLoad {
     private final LongAdder coordinated = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder resentPartitions = new LongAdder();
+    private final LongAdder pageOrderPartitions = new LongAdder();
+    private final LongAdder rescannedPartitions = new LongAdder();
 
     private ComputeLoad(Ignite ignite, int limit) {
         this.ignite = ignite;
@@ -54,6 +56,23 @@ public final class ComputeLoad {
 
     void partitionsResent(int count) {
         resentPartitions.add(count);
+    }
+
+    void partitionScanned(boolean pageOrder) {
+        (pageOrder ? pageOrderPartitions : rescannedPartitions).increment();
+    }
+
+    /** Partitions this node scanned in data-page order and whose result it kept, since it started. */
+    public long pageOrderPartitions() {
+        return pageOrderPartitions.sum();
+    }
+
+    /**
+     * Partitions whose page-order scan this node discarded (the partition was written meanwhile, or the
+     * internals were unavailable) and scanned again with a {@code ScanQuery}, since it started.
+     */
+    public long rescannedPartitions() {
+        return rescannedPartitions.sum();
     }
 
     /** Computations (tasks) this node received and is coordinating now. */

@@ -13,6 +13,12 @@ public final class CountTask extends ScanTask<QueryArgument, long[], Long> {
 
     private static final long serialVersionUID = 1L;
 
+    /** Keys are not used: the scan does not read them. */
+    @Override
+    protected boolean needsKeys() {
+        return false;
+    }
+
     @Override
     protected long[] newPartial(QueryArgument argument) {
         return new long[1];

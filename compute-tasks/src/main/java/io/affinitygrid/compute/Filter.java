@@ -62,7 +62,8 @@ public final class Filter implements Serializable {
     private final String field;
     private final Op op;
     private final String operand;
-    private transient BigDecimal numericOperand;
+    /** The operand as a number, parsed on first use; immutable, so threads sharing this filter may race on it. */
+    private transient NumericOperand numericOperand;
 
     public Filter(String field, Op op, String operand) {
         this.field = SumArgument.requireText(field, "filter field");
@@ -114,7 +115,7 @@ public final class Filter implements Serializable {
             return false;
         }
         if (fieldValue instanceof Number number) {
-            return op.test(Numbers.toBigDecimal(number).compareTo(numericOperand()));
+            return op.test(compareNumber(number));
         }
         if (fieldValue instanceof Boolean bool) {
             if (op != Op.EQ && op != Op.NE) {
@@ -128,9 +129,32 @@ public final class Filter implements Serializable {
         return op.test(String.valueOf(fieldValue).compareTo(operand));
     }
 
-    private BigDecimal numericOperand() {
-        BigDecimal value = numericOperand;
-        if (value == null) {
+    /**
+     * Compares a stored number with the operand as decimals, without creating a decimal when the comparison of
+     * primitives gives the same answer: a double against an operand that is exactly a double (and prints as
+     * itself), an integral value against an integral operand.
+     */
+    private int compareNumber(Number number) {
+        NumericOperand operandValue = numericOperand();
+        if (number instanceof Double || number instanceof Float) {
+            if (operandValue.doubleExact) {
+                double d = number.doubleValue();
+                if (Double.isFinite(d)) {
+                    return Double.compare(d == 0 ? 0.0 : d, operandValue.asDouble);
+                }
+            }
+        }
+        else if (operandValue.longExact && (number instanceof Long || number instanceof Integer || number instanceof Short
+                || number instanceof Byte)) {
+            return Long.compare(number.longValue(), operandValue.asLong);
+        }
+        return Numbers.toBigDecimal(number).compareTo(operandValue.decimal);
+    }
+
+    private NumericOperand numericOperand() {
+        NumericOperand parsed = numericOperand;
+        if (parsed == null) {
+            BigDecimal value;
             try {
                 value = new BigDecimal(operand);
             }
@@ -138,9 +162,10 @@ public final class Filter implements Serializable {
                 throw new IllegalArgumentException("Field '" + field + "' is numeric but the filter compares it with '"
                         + operand + "', which is not a number");
             }
-            numericOperand = value;
+            parsed = new NumericOperand(value);
+            numericOperand = parsed;
         }
-        return value;
+        return parsed;
     }
 
     @Override
@@ -156,5 +181,35 @@ public final class Filter implements Serializable {
     @Override
     public String toString() {
         return field + " " + op.symbol + " " + operand;
+    }
+
+    /** The operand as a decimal, and as a double or a long when it is exactly one. */
+    private static final class NumericOperand {
+
+        private final BigDecimal decimal;
+        private final double asDouble;
+        private final boolean doubleExact;
+        private final long asLong;
+        private final boolean longExact;
+
+        NumericOperand(BigDecimal decimal) {
+            this.decimal = decimal;
+            double d = decimal.doubleValue();
+            this.asDouble = d == 0 ? 0.0 : d;
+            // exact and printed as itself: then comparing doubles orders like comparing BigDecimal.valueOf(d)
+            this.doubleExact = Double.isFinite(d) && new BigDecimal(d).compareTo(decimal) == 0
+                    && BigDecimal.valueOf(d).compareTo(decimal) == 0;
+            long l = 0;
+            boolean exact;
+            try {
+                l = decimal.longValueExact();
+                exact = true;
+            }
+            catch (ArithmeticException notIntegral) {
+                exact = false;
+            }
+            this.asLong = l;
+            this.longExact = exact;
+        }
     }
 }

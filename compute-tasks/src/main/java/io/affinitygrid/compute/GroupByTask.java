@@ -19,6 +19,12 @@ public final class GroupByTask extends ScanTask<QueryArgument, HashMap<Object, G
 
     private static final long serialVersionUID = 1L;
 
+    /** Keys are not used: the scan does not read them. */
+    @Override
+    protected boolean needsKeys() {
+        return false;
+    }
+
     @Override
     protected void validate(QueryArgument argument) {
         super.validate(argument);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -32,8 +33,10 @@ import org.apache.ignite.resources.TaskContinuousMapperResource;
  * node, against that node's local copy only, and the partial results are reduced on the node that received
  * the task.
  *
- * <p>Nothing in it waits for a job: the task sends one job per node, carrying all the partitions that node is
- * primary for, and takes each job's partials as its result arrives ({@link #result}). A node computes each of
+ * <p>Nothing in it waits for a job: the task sends each node the partitions it is primary for, split into as
+ * many jobs as the node has scan threads ({@code grid.compute.scan-threads}, published as
+ * {@link ComputeLimits#SCAN_THREADS_ATTRIBUTE}) so that they run in parallel in its public pool, and takes each
+ * job's partials as its result arrives ({@link #result}). A node computes each of
  * its partitions and keeps a partition's result only if it was still the partition's primary after computing
  * it, so that a partition that moved away mid-scan is never counted from a partial copy. When every job of a
  * round has answered and some partitions have no result (their node left, or they moved), they are sent again,
@@ -94,6 +97,24 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
      */
     protected abstract P computePartition(Ignite ignite, A argument, int partition);
 
+    /**
+     * Computes the partial results of several partitions held here as primary, by partition; a partition left
+     * out gets no result from this call. Stops early, leaving partitions out, once {@code cancelled} says so (the job
+     * was cancelled, e.g. because its node is stopping): they are then sent again. By default one
+     * {@link #computePartition} after the other; a subclass may compute them together (as {@link ScanTask} does, to
+     * read their rows in data-page order).
+     */
+    protected Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled) {
+        Map<Integer, P> results = new HashMap<>();
+        for (int partition : partitions) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            results.put(partition, computePartition(ignite, argument, partition));
+        }
+        return results;
+    }
+
     /** Combines the partial results of every partition, in partition order. */
     protected abstract R reduce(A argument, List<P> partials);
 
@@ -112,8 +133,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         execution = new Execution<>(ignite, cacheName, prepared, affinity.partitions());
         execution.requireNoLostPartitions(null);
         Map<ComputeJob, ClusterNode> jobs = new HashMap<>();
-        execution.byPrimary(allPartitions(affinity.partitions()))
-                .forEach((node, partitions) -> jobs.put(execution.newBatch(this, partitions, 0), node));
+        execution.byPrimary(allPartitions(affinity.partitions())).forEach((node, partitions) -> {
+            for (List<Integer> share : split(partitions, ComputeLimits.scanThreads(node))) {
+                jobs.put(execution.newBatch(this, share, 0), node);
+            }
+        });
         return jobs;
     }
 
@@ -177,7 +201,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         Map<ClusterNode, List<Integer>> targets = new HashMap<>();
         run.byPrimary(missing).forEach((node, partitions) -> targets.computeIfAbsent(
                 run.leaving.contains(node.id()) ? ignite.cluster().localNode() : node, n -> new ArrayList<>()).addAll(partitions));
-        targets.forEach((node, partitions) -> mapper.send(run.newBatch(this, partitions, run.attempt), node));
+        targets.forEach((node, partitions) -> {
+            for (List<Integer> share : split(partitions, ComputeLimits.scanThreads(node))) {
+                mapper.send(run.newBatch(this, share, run.attempt), node);
+            }
+        });
     }
 
     @Override
@@ -189,6 +217,22 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         }
         run.progress.publish(run.doneCount);
         return reduce(run.argument, run.partials);
+    }
+
+    /**
+     * Splits a node's partitions into at most {@code jobs} shares of nearly equal size, so that the node scans
+     * them on that many public-pool threads at once; each share is an independent job that waits for nothing.
+     */
+    static List<List<Integer>> split(List<Integer> partitions, int jobs) {
+        int shares = Math.max(1, Math.min(jobs, partitions.size()));
+        List<List<Integer>> split = new ArrayList<>(shares);
+        int from = 0;
+        for (int i = 0; i < shares; i++) {
+            int to = from + (partitions.size() - from) / (shares - i);
+            split.add(partitions.subList(from, to));
+            from = to;
+        }
+        return split;
     }
 
     private static List<Integer> allPartitions(int count) {
@@ -322,18 +366,18 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             }
             Affinity<Object> affinity = ignite.affinity(cacheName);
             ClusterNode local = ignite.cluster().localNode();
+            int[] primary = java.util.Arrays.stream(partitions).filter(p -> affinity.isPrimary(local, p)).toArray();
             HashMap<Integer, P> results = new HashMap<>();
-            for (int partition : partitions) {
-                if (isCancelled()) {
-                    break;
-                }
-                if (affinity.isPrimary(local, partition)) {
-                    P partial = task.computePartition(ignite, argument, partition);
-                    if (affinity.isPrimary(local, partition)) {
-                        results.put(partition, partial);
-                    }
-                }
+            if (isCancelled() || primary.length == 0) {
+                return results;
             }
+            task.computePartitions(ignite, argument, primary, this::isCancelled).forEach((partition, partial) -> {
+                // kept only if this node was primary before and after computing it: never counted from a copy that
+                // moved away (and may have been evicted) mid-scan
+                if (affinity.isPrimary(local, partition)) {
+                    results.put(partition, partial);
+                }
+            });
             return results;
         }
 

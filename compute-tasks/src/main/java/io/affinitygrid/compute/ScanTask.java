@@ -1,6 +1,10 @@
 package io.affinitygrid.compute;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 
 import javax.cache.Cache;
@@ -46,11 +50,63 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
         return argument.cacheName();
     }
 
-    /** Scans the local copy of the partition, keeps the entries that match the filter and accumulates them. */
+    /**
+     * Whether {@link #accumulate} uses the entry's key. When not, keys are never read from memory and it gets
+     * {@code null} for them on the fast path; {@code true} unless a subclass says otherwise.
+     */
+    protected boolean needsKeys() {
+        return true;
+    }
+
+    /** Scans the local copy of one partition with a {@code ScanQuery}; see {@link #computePartitions}. */
     @Override
     protected final P computePartition(Ignite ignite, A argument, int partition) {
-        IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
+        return scanQuery(ignite, argument, argument.filter(), partition);
+    }
+
+    /**
+     * Scans the local copies of the partitions, keeps the entries that match the filter and accumulates them, one
+     * accumulator per partition. Reads the rows of all of them in data-page order first ({@link PageOrderScan});
+     * a partition for which that pass cannot vouch (it was written meanwhile, or the internals are unavailable)
+     * starts again from an empty accumulator with a {@code ScanQuery}.
+     */
+    @Override
+    protected final Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled) {
         Filter filter = argument.filter();
+        Map<Integer, P> results = new HashMap<>();
+        List<P> partials = new ArrayList<>(partitions.length);
+        for (int i = 0; i < partitions.length; i++) {
+            partials.add(newPartial(argument));
+        }
+        int markerTypeId = ignite.binary().typeId(NearCacheMarker.TYPE_NAME);
+        boolean[] exact = PageOrderScan.scan(ignite, argument.cacheName(), partitions, needsKeys(), markerTypeId,
+                (slot, key, value) -> {
+                    if (filter == null || filter.test(FieldValues.read(value, filter.field()))) {
+                        accumulate(argument, partials.get(slot), key, value);
+                    }
+                }, cancelled);
+        ComputeLoad load = ComputeLoad.of(ignite);
+        for (int i = 0; i < partitions.length; i++) {
+            if (cancelled.getAsBoolean()) {
+                return results; // the partitions left out are sent again
+            }
+            if (exact != null && exact[i]) {
+                load.partitionScanned(true);
+                results.put(partitions[i], finish(argument, partials.get(i)));
+            }
+            else {
+                if (exact != null) {
+                    load.partitionScanned(false);
+                }
+                results.put(partitions[i], scanQuery(ignite, argument, filter, partitions[i]));
+            }
+        }
+        return results;
+    }
+
+    /** The safe path: a local {@code ScanQuery} over the partition. */
+    private P scanQuery(Ignite ignite, A argument, Filter filter, int partition) {
+        IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
         P partial = newPartial(argument);
         ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
         try (QueryCursor<Cache.Entry<Object, Object>> cursor = cache.query(scan)) {
@@ -73,7 +129,7 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
     /**
      * Reads a field of a value in binary form: the named field of a binary object, or the value itself when
      * the value is a plain number or string and the field is {@value FieldValues#SELF}. {@code null} when
-     * absent.
+     * absent. The field is read through a handle resolved once per binary type, not by name.
      */
     protected static Object field(Object value, String field) {
         return FieldValues.read(value, field);

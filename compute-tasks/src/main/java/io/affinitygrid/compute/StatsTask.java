@@ -13,6 +13,12 @@ public final class StatsTask extends ScanTask<QueryArgument, NumericAccumulator,
 
     private static final long serialVersionUID = 1L;
 
+    /** Keys are not used: the scan does not read them. */
+    @Override
+    protected boolean needsKeys() {
+        return false;
+    }
+
     @Override
     protected void validate(QueryArgument argument) {
         super.validate(argument);

@@ -17,6 +17,12 @@ public final class SumTask extends ScanTask<SumArgument, NumericAccumulator, Sum
 
     private static final long serialVersionUID = 1L;
 
+    /** Keys are not used: the scan does not read them. */
+    @Override
+    protected boolean needsKeys() {
+        return false;
+    }
+
     @Override
     protected NumericAccumulator newPartial(SumArgument argument) {
         return new NumericAccumulator();

@@ -39,7 +39,12 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
         partial.scanned++;
         Object rank = field(value, argument.field());
         if (rank != null) {
-            partial.offer(new Candidate(key, rank, value), argument);
+            partial.fieldSeen = true;
+            // a rank that does not beat the worst of the best N is dropped without creating a candidate; the
+            // comparison still fails, as before, on ranks that cannot be compared
+            if (partial.admits(rank)) {
+                partial.offer(new Candidate(key, rank, value), argument);
+            }
         }
     }
 
@@ -97,13 +102,20 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
         private boolean fieldSeen;
         private transient PriorityQueue<Candidate> heap;
 
+        private transient Comparator<Object> order;
+
         Best(int limit, Comparator<Object> order) {
             this.limit = limit;
+            this.order = order;
             this.heap = new PriorityQueue<>(Comparator.comparing(Candidate::rank, order));
         }
 
+        /** Whether an entry of this rank would enter the best N: most entries of a large partition do not. */
+        boolean admits(Object rank) {
+            return heap.size() < limit || order.compare(rank, heap.peek().rank()) > 0;
+        }
+
         void offer(Candidate candidate, QueryArgument argument) {
-            fieldSeen = true;
             heap.add(candidate);
             if (heap.size() > limit) {
                 heap.poll();

@@ -25,6 +25,12 @@ public final class WordCountTask extends ScanTask<QueryArgument, WordCountTask.W
 
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}']+");
 
+    /** Keys are not used: the scan does not read them. */
+    @Override
+    protected boolean needsKeys() {
+        return false;
+    }
+
     @Override
     protected void validate(QueryArgument argument) {
         super.validate(argument);
@@ -49,11 +55,39 @@ public final class WordCountTask extends ScanTask<QueryArgument, WordCountTask.W
             throw new IllegalArgumentException("Field '" + argument.field() + "' of cache '" + argument.cacheName()
                     + "' is not text: it holds " + text.getClass().getSimpleName() + " values");
         }
-        for (String word : SEPARATORS.split(text.toString().toLowerCase(Locale.ROOT))) {
-            if (!word.isEmpty()) {
-                partial.counts.merge(word, 1L, Long::sum);
+        String lower = text.toString().toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            boolean wordChar = isWordChar(cp);
+            if (wordChar && start < 0) {
+                start = i;
             }
+            else if (!wordChar && start >= 0) {
+                partial.counts.merge(lower.substring(start, i), 1L, Long::sum);
+                start = -1;
+            }
+            i += Character.charCount(cp);
         }
+        if (start >= 0) {
+            partial.counts.merge(lower.substring(start), 1L, Long::sum);
+        }
+    }
+
+    /**
+     * Whether a code point belongs to a word: a letter ({@code \p{L}}), a number ({@code \p{N}}: decimal digit,
+     * letter number, other number) or an apostrophe, as {@link #SEPARATORS} defines words; without a regular
+     * expression per entry.
+     */
+    static boolean isWordChar(int cp) {
+        if (cp == '\'') {
+            return true;
+        }
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     @Override

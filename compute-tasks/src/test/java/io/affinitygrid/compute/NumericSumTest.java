@@ -67,4 +67,41 @@ class NumericSumTest {
         assertThat(sum.count()).isZero();
         assertThatThrownBy(() -> sum.add(Double.NaN)).isInstanceOf(ArithmeticException.class).hasMessageContaining("NaN");
     }
+
+    @Test
+    void fastDoublePathGivesTheDecimalOfDoubleToString() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        for (int i = 0; i < 200_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> random.nextInt(-10_000_000, 10_000_000) / 100.0;
+                case 1 -> random.nextInt(-100_000, 100_000) / 10_000.0;
+                case 2 -> random.nextDouble(-1e8, 1e8);
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            if (!Double.isFinite(d)) {
+                continue;
+            }
+            NumericSum fast = new NumericSum();
+            if (fast.addFast(d)) {
+                assertThat(fast.value()).as("%s", d).isEqualTo(BigDecimal.valueOf(d));
+            }
+        }
+    }
+
+    @Test
+    void keepsTheScaleOfTheDecimalSum() {
+        NumericSum sum = new NumericSum();
+        sum.add(1.0);
+        sum.add(2.5);
+        sum.add(-0.0);
+        sum.add(0.125);
+        assertThat(sum.value()).isEqualTo(BigDecimal.valueOf(1.0).add(BigDecimal.valueOf(2.5)).add(BigDecimal.valueOf(-0.0))
+                .add(BigDecimal.valueOf(0.125)));
+        NumericSum other = new NumericSum();
+        other.add(1e-7);
+        other.add(12345678.9);
+        sum.addAll(other);
+        assertThat(sum.value()).isEqualTo(new BigDecimal("3.625").add(BigDecimal.valueOf(1e-7)).add(BigDecimal.valueOf(12345678.9)));
+        assertThat(sum.count()).isEqualTo(6);
+    }
 }

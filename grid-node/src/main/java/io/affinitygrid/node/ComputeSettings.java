@@ -10,12 +10,15 @@ import io.affinitygrid.compute.ComputeLimits;
  *
  * @param publicThreads threads of Ignite's public pool, which runs partition scans and key jobs
  * @param maxConcurrent computations the node coordinates at once; more are refused with a "grid busy" error
+ * @param scanThreads jobs a partition scan is split into on this node, so that its partitions are scanned by
+ *     that many public-pool threads in parallel (one per core by default)
  */
-public record ComputeSettings(int publicThreads, int maxConcurrent) {
+public record ComputeSettings(int publicThreads, int maxConcurrent, int scanThreads) {
 
     /** Defaults sized from this machine's cores. */
     public static ComputeSettings defaults() {
-        return new ComputeSettings(ComputeLimits.defaultPublicThreads(), ComputeLimits.DEFAULT_MAX_CONCURRENT);
+        return new ComputeSettings(ComputeLimits.defaultPublicThreads(), ComputeLimits.DEFAULT_MAX_CONCURRENT,
+                ComputeLimits.defaultScanThreads());
     }
 
     /** Throws {@link GridConfigurationException} naming the first bad {@code grid.compute.*} property. */
@@ -27,12 +30,16 @@ public record ComputeSettings(int publicThreads, int maxConcurrent) {
             throw new GridConfigurationException("grid.compute.max-concurrent", maxConcurrent,
                     "the node must accept at least 1 computation at once");
         }
+        if (scanThreads < 1) {
+            throw new GridConfigurationException("grid.compute.scan-threads", scanThreads, "needs at least 1 thread");
+        }
         return this;
     }
 
     @Override
     public String toString() {
-        return "compute[public-threads=" + publicThreads + ", max-concurrent=" + maxConcurrent + "]";
+        return "compute[public-threads=" + publicThreads + ", max-concurrent=" + maxConcurrent + ", scan-threads="
+                + scanThreads + "]";
     }
 
     static ComputeSettings orDefaults(ComputeSettings settings) {

@@ -139,7 +139,8 @@ public final class IgniteConfigurations {
                         java.util.stream.Stream.of(TaskProgress.cacheConfiguration())).toArray(CacheConfiguration[]::new));
         ComputeSettings compute = settings.compute();
         config.setPublicThreadPoolSize(compute.publicThreads())
-                .setUserAttributes(Map.of(ComputeLimits.MAX_CONCURRENT_ATTRIBUTE, compute.maxConcurrent()));
+                .setUserAttributes(Map.of(ComputeLimits.MAX_CONCURRENT_ATTRIBUTE, compute.maxConcurrent(),
+                        ComputeLimits.SCAN_THREADS_ATTRIBUTE, compute.scanThreads()));
         if (security.tlsEnabled()) {
             config.setSslContextFactory(sslContextFactory(security));
         }

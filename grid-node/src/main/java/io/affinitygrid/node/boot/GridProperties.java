@@ -163,7 +163,7 @@ public class GridProperties {
                 .evictionRegionSizeBytes(capacity.evictionRegionSize == null ? 0 : capacity.evictionRegionSize.toBytes())
                 .failureDetectionTimeout(failureDetectionTimeout)
                 .workDirectory(workDirectory)
-                .compute(new ComputeSettings(compute.publicThreads, compute.maxConcurrent))
+                .compute(new ComputeSettings(compute.publicThreads, compute.maxConcurrent, compute.scanThreads))
                 .security(security.toSettings());
         List<CacheSettings> cacheSettings = new ArrayList<>();
         if (caches != null) {
@@ -288,6 +288,12 @@ public class GridProperties {
          */
         private int maxConcurrent = ComputeLimits.DEFAULT_MAX_CONCURRENT;
 
+        /**
+         * Public-pool threads that scan this node's partitions for one computation: its partitions are split into
+         * that many jobs, which run in parallel without waiting for each other. One per core by default.
+         */
+        private int scanThreads = ComputeLimits.defaultScanThreads();
+
         public int getPublicThreads() {
             return publicThreads;
         }
@@ -302,6 +308,14 @@ public class GridProperties {
 
         public void setMaxConcurrent(int maxConcurrent) {
             this.maxConcurrent = maxConcurrent;
+        }
+
+        public int getScanThreads() {
+            return scanThreads;
+        }
+
+        public void setScanThreads(int scanThreads) {
+            this.scanThreads = scanThreads;
         }
     }
 

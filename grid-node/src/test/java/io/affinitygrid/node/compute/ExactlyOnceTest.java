@@ -82,6 +82,7 @@ class ExactlyOnceTest {
     /** Rounds in which the task was still running when its node had finished leaving. */
     private static final List<String> midRun = new ArrayList<>();
     private static final List<String> rounds = new ArrayList<>();
+    private static final List<Long> resentByRound = new ArrayList<>();
 
     @BeforeAll
     static void startClusterAndLoad() {
@@ -146,6 +147,7 @@ class ExactlyOnceTest {
     @org.junit.jupiter.api.Order(1)
     void aScanGivesTheSameResultWhenANodeLeavesMidRun(Round round) {
         Ignite ignite = cluster.node(0).ignite();
+        ignite.compute().execute(round.task(), round.argument()); // warm: the stop below is timed from a warm run
         long start = System.nanoTime();
         Object before = ignite.compute().execute(round.task(), round.argument());
         long typical = millisSince(start);
@@ -199,6 +201,7 @@ class ExactlyOnceTest {
     void theNodeLeftWhileTheTaskRanInMostRounds() {
         assertThat(rounds).hasSize(7);
         assertThat(midRun).as("rounds in which the node's stop began while the task ran; all: %s", rounds).hasSizeGreaterThanOrEqualTo(rounds.size() / 2);
+        assertThat(resentByRound).as("partitions sent again, by round; all: %s", rounds).anyMatch(resent -> resent > 0);
     }
 
     /**
@@ -230,7 +233,9 @@ class ExactlyOnceTest {
         if (runningAtStop) {
             midRun.add(name);
         }
-        assertThat(resent).as("partitions sent again in round '%s' (%s)", name, report).isPositive();
+        // whether the node's own jobs were cut short depends on timing (a fast scan may finish first); across the
+        // rounds, some must have been, so that the resend path is exercised
+        resentByRound.add(resent);
         return result;
     }
 

@@ -31,7 +31,10 @@ import org.apache.ignite.lang.IgnitePredicate;
  * {@code grid.compute.max-concurrent});</li>
  * <li>{@code grid.compute.refused} (counter): computations this node refused as busy;</li>
  * <li>{@code grid.compute.resent.partitions} (counter): partitions sent a second time because their first job
- * returned no result (their node left, or they moved during the scan).</li>
+ * returned no result (their node left, or they moved during the scan);</li>
+ * <li>{@code grid.compute.scanned.partitions} (counter) with {@code path=page-order}: partitions scanned in
+ * data-page order and kept; with {@code path=scan-query}: partitions scanned again by ScanQuery because the
+ * page-order pass saw a concurrent write.</li>
  * </ul>
  * Executed, cancelled and rejected jobs come from the node's cluster metrics, which Ignite refreshes every
  * {@code metricsUpdateFrequency} (2 s). Failed jobs are counted from the node's local {@code EVT_JOB_FAILED}
@@ -113,6 +116,16 @@ public class ComputeMetricsBinder implements MeterBinder, AutoCloseable {
         FunctionCounter.builder("grid.compute.resent.partitions", node, n -> ComputeLoad.of(n).resentPartitions())
                 .description("Partitions sent again on their own because their first job returned no result")
                 .baseUnit("partitions")
+                .register(registry);
+        FunctionCounter.builder("grid.compute.scanned.partitions", node, n -> ComputeLoad.of(n).pageOrderPartitions())
+                .description("Partitions scanned in data-page order whose result was kept")
+                .baseUnit("partitions")
+                .tag("path", "page-order")
+                .register(registry);
+        FunctionCounter.builder("grid.compute.scanned.partitions", node, n -> ComputeLoad.of(n).rescannedPartitions())
+                .description("Partitions scanned again by ScanQuery because their page-order scan saw a concurrent write")
+                .baseUnit("partitions")
+                .tag("path", "scan-query")
                 .register(registry);
     }
 

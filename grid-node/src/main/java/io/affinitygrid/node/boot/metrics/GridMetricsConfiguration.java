@@ -43,6 +43,13 @@ public class GridMetricsConfiguration {
         return new CapacityMetricsBinder(ignite);
     }
 
+    /** Bytes moved on the thin-client connector and between nodes. */
+    @Bean
+    @ConditionalOnMissingBean
+    public NetworkMetricsBinder gridNetworkMetrics(Ignite ignite) {
+        return new NetworkMetricsBinder(ignite);
+    }
+
     /** Nodes in the cluster. */
     @Bean
     @ConditionalOnMissingBean

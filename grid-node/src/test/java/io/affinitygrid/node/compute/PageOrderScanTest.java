@@ -1,0 +1,150 @@
+package io.affinitygrid.node.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.affinitygrid.compute.ComputeLoad;
+import io.affinitygrid.compute.Filter;
+import io.affinitygrid.compute.GroupByTask;
+import io.affinitygrid.compute.GroupRow;
+import io.affinitygrid.compute.QueryArgument;
+import io.affinitygrid.compute.SumArgument;
+import io.affinitygrid.compute.SumResult;
+import io.affinitygrid.compute.SumTask;
+import io.affinitygrid.compute.TopEntry;
+import io.affinitygrid.compute.TopTask;
+import io.affinitygrid.node.CacheSettings;
+import io.affinitygrid.node.GridNode;
+import io.affinitygrid.node.LocalCluster;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.binary.BinaryObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page-order scan (rows read in data-page order, checked afterwards) gives the same results as the safe
+ * ScanQuery path, really is used, and stays exact while the partitions it reads are being rewritten.
+ */
+class PageOrderScanTest {
+
+    private static final String DISABLE = "affinitygrid.scan.page-order.disabled";
+    private static final int ENTRIES = 20_000;
+
+    private static LocalCluster cluster;
+    private static Ignite ignite;
+
+    @BeforeAll
+    static void start() {
+        cluster = LocalCluster.builder().nodes(2).cache(CacheSettings.partitioned("orders").withPartitions(128)).start();
+        ignite = cluster.node(0).ignite();
+        IgniteCache<Long, BinaryObject> orders = ignite.cache("orders").withKeepBinary();
+        Map<Long, BinaryObject> batch = new HashMap<>();
+        for (long id = 0; id < ENTRIES; id++) {
+            batch.put(id, order(id, (id % 10_000) / 100.0, ""));
+            if (batch.size() == 1000) {
+                orders.putAll(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @AfterEach
+    void enableAgain() {
+        System.clearProperty(DISABLE);
+    }
+
+    @Test
+    void givesTheResultsOfTheSafePath() {
+        long fastBefore = pageOrderPartitions();
+        SumResult sum = sum(null);
+        SumResult filtered = sum(Filter.parse("amount >= 50.5"));
+        List<GroupRow> groups = ignite.compute().execute(GroupByTask.NAME, QueryArgument.on("orders").groupBy("region").field("amount").build());
+        List<TopEntry> top = ignite.compute().execute(TopTask.NAME, QueryArgument.on("orders").field("amount").limit(5).build());
+        assertThat(pageOrderPartitions()).as("partitions scanned in page order").isGreaterThan(fastBefore);
+
+        System.setProperty(DISABLE, "true");
+        long fastAfter = pageOrderPartitions();
+        assertThat(sum(null)).usingRecursiveComparison().isEqualTo(sum);
+        assertThat(sum(Filter.parse("amount >= 50.5"))).usingRecursiveComparison().isEqualTo(filtered);
+        assertThat(ignite.compute().<QueryArgument, List<GroupRow>>execute(GroupByTask.NAME,
+                QueryArgument.on("orders").groupBy("region").field("amount").build())).isEqualTo(groups);
+        assertThat(ignite.compute().<QueryArgument, List<TopEntry>>execute(TopTask.NAME,
+                QueryArgument.on("orders").field("amount").limit(5).build())).isEqualTo(top);
+        assertThat(pageOrderPartitions()).as("no page-order scan while disabled").isEqualTo(fastAfter);
+        assertThat(sum.count()).isEqualTo(ENTRIES);
+        assertThat(top.get(0).key()).isNotNull();
+    }
+
+    /** Rows move while they are rewritten with values of another size: every sum still counts each entry once. */
+    @Test
+    void staysExactWhileEntriesAreRewritten() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            IgniteCache<Long, BinaryObject> orders = ignite.cache("orders").withKeepBinary();
+            long round = 0;
+            try {
+                while (!stop.get()) {
+                    round++;
+                    for (long id = round % 7; id < ENTRIES && !stop.get(); id += 7) {
+                        // same amount, a note of changing length: the row is rewritten, often at a new link
+                        orders.put(id, order(id, (id % 10_000) / 100.0, "x".repeat((int) ((id + round) % 200))));
+                    }
+                }
+            }
+            catch (Throwable e) {
+                writerFailure.set(e);
+            }
+        }, "rewriter");
+        writer.start();
+        try {
+            BigDecimal expected = null;
+            for (int i = 0; i < 15; i++) {
+                SumResult result = sum(null);
+                assertThat(result.count()).as("entries counted, sum %d", i).isEqualTo(ENTRIES);
+                if (expected == null) {
+                    expected = result.sum();
+                }
+                assertThat(result.sum()).as("sum %d", i).isEqualByComparingTo(expected);
+            }
+        }
+        finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertThat(writerFailure.get()).isNull();
+    }
+
+    private static SumResult sum(Filter filter) {
+        return ignite.compute().execute(SumTask.NAME, new SumArgument("orders", "amount", filter));
+    }
+
+    private static long pageOrderPartitions() {
+        long total = 0;
+        for (GridNode node : cluster.runningNodes()) {
+            total += ComputeLoad.of(node.ignite()).pageOrderPartitions();
+        }
+        return total;
+    }
+
+    private static BinaryObject order(long id, double amount, String note) {
+        return ignite.binary().builder("test.PagedOrder").setField("id", id).setField("region", "r" + (id % 5))
+                .setField("amount", amount).setField("note", note).build();
+    }
+}
