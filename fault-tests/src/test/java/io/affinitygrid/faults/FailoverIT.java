@@ -204,8 +204,9 @@ class FailoverIT {
      * (b) a partition map-reduce running when a node dies counts every partition exactly once. The client talks to
      * one node only (partition awareness off), so the node killed is surely not the one running the sum's reduce:
      * the nodes absorb the loss (the partitions of the dead node are computed again on their new primaries), and
-     * the SDK has nothing to send again. The receiving node's count of partitions sent again must have grown: the
-     * exactly-once path ran, not only the answer came out right.
+     * the SDK has nothing to send again. The victim is frozen (SIGSTOP) just before the sum starts and killed
+     * (SIGKILL) while the sum waits for it, so the kill always lands before its share is done. The receiving node's
+     * count of partitions sent again must have grown: the exactly-once path ran, not only the answer came out right.
      */
     @Test
     @Order(3)
@@ -217,6 +218,8 @@ class FailoverIT {
             int victim = receiving % 3 + 1;
             double resentBefore = cluster.meter(receiving, RESENT_PARTITIONS);
             AtomicReference<TaskProgress> progress = new AtomicReference<>();
+            // frozen first (SIGSTOP), so that its share of the sum cannot finish before the SIGKILL, however fast
+            cluster.node(victim).freeze();
             CompletableFuture<SumResult> sum = single.compute().on("orders").onProgress(progress::set).async().sum("amount");
             long started = System.nanoTime();
             awaitFirstPartitions(sum, progress, started);

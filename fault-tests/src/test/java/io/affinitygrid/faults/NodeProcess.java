@@ -91,6 +91,26 @@ final class NodeProcess {
     }
 
     /** Sends SIGKILL (the JVM gets no chance to say goodbye) and waits for the process to be gone. */
+    /**
+     * Freezes the process (SIGSTOP): it keeps its sockets but answers nothing, so that work sent to it cannot finish
+     * before it is killed. Kept short, below the failure detection timeout, or the cluster drops it as frozen.
+     */
+    void freeze() {
+        try {
+            Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(pid())).inheritIO().start();
+            if (!stop.waitFor(10, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+                throw new IllegalStateException("kill -STOP " + pid() + " failed");
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     void kill() {
         if (process != null) {
             process.destroyForcibly();
