@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * <li>(d) {@link ThroughputScenario}: get/put throughput at 1, 8, 64 callers vs redis-benchmark.
  * <li>(e) {@link ScanCeilingScenario}: a node's scan rate vs arrays in one process (JMH).
  * <li>(f) {@link ScalingScenario}: the sum on 1, 2 and 3 nodes.
+ * <li>(g) {@link BurstScenario}: a burst of simultaneous computations vs the same ones one at a time.
  * </ul>
  *
  * Every row is the median and min–max of {@code --runs} runs after {@code --warmup} discarded ones.
@@ -73,7 +74,7 @@ public final class BenchMain {
                 scaling.report(table, options.entries(), Runtime.getRuntime().availableProcessors(), pin);
             }
         }
-        if (Stream.of("a", "b", "c", "d").anyMatch(options::runs) || options.runs("f") && !options.processes()) {
+        if (Stream.of("a", "b", "c", "d", "g").anyMatch(options::runs) || options.runs("f") && !options.processes()) {
             try (BenchCluster three = start(3, options, options.runs("d"), false)) {
                 if (!options.processes()) {
                     scenario("f", "sum on 3 nodes", options, table, () -> {
@@ -85,6 +86,7 @@ public final class BenchMain {
                 scenario("b", "SDK vs raw thin client", options, table, () -> new ClientOverheadScenario(options).run(three, table));
                 scenario("c", "near-cache hit vs remote get", options, table, () -> new NearCacheScenario(options).run(three, table));
                 scenario("d", "throughput at 1, 8, 64 callers vs Redis", options, table, () -> new ThroughputScenario(options).run(three, table));
+                scenario("g", "burst of computations vs one at a time", options, table, () -> new BurstScenario(options).run(three, table));
             }
         }
         Files.createDirectories(options.out());

@@ -24,10 +24,12 @@ class BenchMainTest {
         Table table = BenchMain.run(options);
 
         assertThat(table.rows()).allSatisfy(r -> assertThat(r.note()).doesNotStartWith("FAILED"));
-        assertThat(table.rows()).extracting(Row::scenario).containsOnly("a", "b", "c", "d", "e", "f");
+        assertThat(table.rows()).extracting(Row::scenario).containsOnly("a", "b", "c", "d", "e", "f", "g");
         assertThat(table.rows()).filteredOn(r -> r.scenario().equals("a")).hasSize(8);
         assertThat(table.rows()).filteredOn(r -> r.scenario().equals("d")).hasSize(6)
                 .allSatisfy(r -> assertThat(r.subjectStats().median()).isPositive());
+        assertThat(table.rows()).filteredOn(r -> r.scenario().equals("g")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.subjectStats().median()).as("burst computations/s").isPositive());
         assertThat(table.rows()).filteredOn(r -> r.scenario().equals("f")).extracting(Row::subject)
                 .containsExactly("2 nodes", "3 nodes");
         assertThat(table.rows()).filteredOn(r -> !r.scenario().equals("d"))
@@ -46,7 +48,7 @@ class BenchMainTest {
         assertThat(BenchOptions.defaults().entries()).isEqualTo(1_000_000);
         assertThat(BenchOptions.parse("--scenarios", "a, D").scenarios()).containsExactlyInAnyOrder("a", "d");
         assertThatThrownBy(() -> BenchOptions.parse("--entries", "lots")).hasMessageContaining("--entries");
-        assertThatThrownBy(() -> BenchOptions.parse("--scenarios", "z")).hasMessageContaining("a,b,c,d,e,f");
+        assertThatThrownBy(() -> BenchOptions.parse("--scenarios", "z")).hasMessageContaining("a,b,c,d,e,f,g");
         assertThatThrownBy(() -> BenchOptions.parse("--nodes", "3")).hasMessageContaining("Unknown option --nodes");
         assertThat(BenchOptions.defaults().processes()).isTrue();
         assertThatThrownBy(() -> BenchOptions.parse("--mode", "cloud")).hasMessageContaining("--mode");
