@@ -3,6 +3,7 @@ package io.affinitygrid.client;
 import java.util.concurrent.CompletableFuture;
 
 import io.affinitygrid.compute.SumResult;
+import io.affinitygrid.compute.TaskRef;
 
 /**
  * Runs computations on the grid nodes, next to the data: only the task's name, its argument and its
@@ -80,7 +81,32 @@ public interface GridCompute {
     <R> R onKey(String mapName, Object key, String jobClassName, Object argument);
 
     /**
-     * Runs a task deployed on the nodes, by its name (the task class's name), and waits for its result.
+     * Runs a task deployed on the nodes, named by a typed reference (one of
+     * {@link io.affinitygrid.compute.CatalogTasks}, or {@link TaskRef#of(Class)} for a task of yours), and waits
+     * for its result. A read-only task of the catalog is sent again to another node if the node running it
+     * leaves; any other task then fails with {@link TaskOutcomeUnknownException}.
+     *
+     * @param task the task, not null
+     * @param argument the task's argument; may be null
+     * @return the task's result, possibly null
+     * @throws NullPointerException when {@code task} is null
+     * @throws IllegalArgumentException when {@code argument} is not of the task's argument class
+     * @throws UnknownMapException when the argument names a map the grid does not have
+     * @throws TaskFailedException when the task is unknown, fails or times out, with the node's cause
+     * @throws GridException when the grid cannot be reached, or the grid is closed
+     */
+    <A, R> R execute(TaskRef<A, R> task, A argument);
+
+    /**
+     * Like {@link #execute(TaskRef, Object)}, without waiting: the future completes with the result or with one
+     * of the exceptions {@code execute} throws (argument checks throw at once).
+     */
+    <A, R> CompletableFuture<R> executeAsync(TaskRef<A, R> task, A argument);
+
+    /**
+     * Runs a task deployed on the nodes, by its name (the task class's name), and waits for its result. The
+     * untyped escape hatch, for tasks of yours whose class the application cannot see; prefer
+     * {@link #execute(TaskRef, Object)}.
      *
      * @param taskName the task's name, not null or blank
      * @param argument the task's argument; may be null; must be serializable by Ignite's binary marshaller

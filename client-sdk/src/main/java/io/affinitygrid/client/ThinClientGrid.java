@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import io.affinitygrid.compute.ClusterInfoTask;
+import io.affinitygrid.compute.CatalogTasks;
 import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.NodeSummary;
 import org.apache.ignite.Ignition;
@@ -317,15 +317,15 @@ final class ThinClientGrid implements Grid {
 
     @Override
     public List<NodeSummary> topology() {
-        Object result = compute.run(ClusterInfoTask.NAME, null);
+        Object result = compute.run(CatalogTasks.CLUSTER_INFO.name(), null);
         if (!(result instanceof List<?> list)) {
-            throw new GridException("Task " + ClusterInfoTask.NAME + " returned "
+            throw new GridException("Task " + CatalogTasks.CLUSTER_INFO.name() + " returned "
                     + (result == null ? "null" : result.getClass().getName()) + " instead of a list of NodeSummary");
         }
         List<NodeSummary> nodes = new ArrayList<>(list.size());
         for (Object node : list) {
             if (!(node instanceof NodeSummary summary)) {
-                throw new GridException("Task " + ClusterInfoTask.NAME + " returned a list holding "
+                throw new GridException("Task " + CatalogTasks.CLUSTER_INFO.name() + " returned a list holding "
                         + (node == null ? "null" : node.getClass().getName()) + " instead of NodeSummary");
             }
             nodes.add(summary);

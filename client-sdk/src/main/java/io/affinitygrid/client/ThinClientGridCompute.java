@@ -17,24 +17,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.affinitygrid.compute.ClusterInfoTask;
-import io.affinitygrid.compute.CountTask;
-import io.affinitygrid.compute.DistinctCountTask;
+import io.affinitygrid.compute.CatalogTasks;
+import io.affinitygrid.compute.TaskRef;
 import io.affinitygrid.compute.ErrorCode;
-import io.affinitygrid.compute.FieldNamesTask;
-import io.affinitygrid.compute.GroupByTask;
 import io.affinitygrid.compute.KeyCallArgument;
-import io.affinitygrid.compute.KeyCallTask;
-import io.affinitygrid.compute.KeyOwnersTask;
-import io.affinitygrid.compute.PartitionMapTask;
 import io.affinitygrid.compute.QueryArgument;
-import io.affinitygrid.compute.StatsTask;
 import io.affinitygrid.compute.SumResult;
-import io.affinitygrid.compute.SumTask;
 import io.affinitygrid.compute.TaskProgress;
-import io.affinitygrid.compute.TopTask;
-import io.affinitygrid.compute.UpdateTask;
-import io.affinitygrid.compute.WordCountTask;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientCompute;
 import org.apache.ignite.client.IgniteClientFuture;
@@ -63,9 +52,8 @@ final class ThinClientGridCompute implements GridCompute {
     /**
      * The catalog's computations that only read: sending one again after its node left cannot change anything.
      */
-    static final Set<String> READ_ONLY_TASKS = Set.of(CountTask.NAME, SumTask.NAME, StatsTask.NAME, GroupByTask.NAME,
-            TopTask.NAME, DistinctCountTask.NAME, WordCountTask.NAME, ClusterInfoTask.NAME, FieldNamesTask.NAME,
-            KeyOwnersTask.NAME, PartitionMapTask.NAME);
+    static final Set<String> READ_ONLY_TASKS = CatalogTasks.readOnly().stream().map(TaskRef::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ThinClientGrid grid;
     private final ClientCompute compute;
@@ -95,8 +83,8 @@ final class ThinClientGridCompute implements GridCompute {
         Objects.requireNonNull(key, "key must not be null");
         requireText(jobClassName, "jobClassName");
         // a key job may write: it is never sent twice
-        return await(submit(KeyCallTask.NAME, new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
-                KeyCallTask.NAME);
+        return await(submit(CatalogTasks.KEY_CALL.name(), new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
+                CatalogTasks.KEY_CALL.name());
     }
 
     @Override
@@ -109,6 +97,27 @@ final class ThinClientGridCompute implements GridCompute {
     public <R> CompletableFuture<R> executeAsync(String taskName, Object argument) {
         requireText(taskName, "taskName");
         return submit(taskName, argument, null, null, isIdempotent(taskName, argument));
+    }
+
+    @Override
+    public <A, R> R execute(TaskRef<A, R> task, A argument) {
+        String name = checked(task, argument);
+        return await(submit(name, argument, null, null, isIdempotent(name, argument)), name);
+    }
+
+    @Override
+    public <A, R> CompletableFuture<R> executeAsync(TaskRef<A, R> task, A argument) {
+        String name = checked(task, argument);
+        return submit(name, argument, null, null, isIdempotent(name, argument));
+    }
+
+    private static String checked(TaskRef<?, ?> task, Object argument) {
+        Objects.requireNonNull(task, "task must not be null");
+        if (argument != null && !task.argumentClass().isInstance(argument)) {
+            throw new IllegalArgumentException("Task " + task.name() + " takes a " + task.argumentType().getTypeName()
+                    + ", not a " + argument.getClass().getName());
+        }
+        return task.name();
     }
 
     /** Runs a task and waits for its result, translating its failures. */
@@ -126,7 +135,7 @@ final class ThinClientGridCompute implements GridCompute {
         if (READ_ONLY_TASKS.contains(taskName)) {
             return true;
         }
-        return UpdateTask.NAME.equals(taskName) && argument instanceof QueryArgument query && query.operationId() != null;
+        return CatalogTasks.UPDATE.name().equals(taskName) && argument instanceof QueryArgument query && query.operationId() != null;
     }
 
     /** How many computations this grid sent again after losing the connection to the node running them. */
@@ -271,7 +280,7 @@ final class ThinClientGridCompute implements GridCompute {
         }
 
         private GridException outcomeUnknown(RuntimeException e) {
-            String what = KeyCallTask.NAME.equals(taskName) && argument instanceof KeyCallArgument key
+            String what = CatalogTasks.KEY_CALL.name().equals(taskName) && argument instanceof KeyCallArgument key
                     ? "key job " + key.jobClassName() : "task " + taskName;
             return new TaskOutcomeUnknownException(grid.config().addresses(), taskName, "Lost the connection to the grid node"
                     + " running " + what + " before its result arrived (" + Failures.withoutFinalPeriod(Failures.message(e))

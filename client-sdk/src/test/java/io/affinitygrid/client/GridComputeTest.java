@@ -103,7 +103,8 @@ class GridComputeTest {
         assertThatThrownBy(() -> CLUSTER.grid().compute().execute("com.example.NoSuchTask", 42))
                 .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.taskName()).isEqualTo("com.example.NoSuchTask"))
                 .hasMessageStartingWith("No task named 'com.example.NoSuchTask' on the grid nodes.");
-        assertThatThrownBy(() -> CLUSTER.grid().compute().execute(null, 42)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CLUSTER.grid().compute().execute((String) null, 42)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CLUSTER.grid().compute().execute((io.affinitygrid.compute.TaskRef<Integer, Object>) null, 42)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> CLUSTER.grid().compute().execute("  ", 42)).isInstanceOf(IllegalArgumentException.class);
     }
 

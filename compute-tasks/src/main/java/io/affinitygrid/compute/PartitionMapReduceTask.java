@@ -362,7 +362,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         Progress(Ignite ignite, Object argument, int total) {
             this.executionId = argument instanceof Tracked tracked ? tracked.executionId() : null;
             this.total = total;
-            this.cache = executionId == null ? null : TaskProgress.cache(ignite);
+            this.cache = executionId == null ? null : TaskProgressCache.cache(ignite);
         }
 
         /** Publishes without waiting for the write; at most every 200 ms, except the final count. */

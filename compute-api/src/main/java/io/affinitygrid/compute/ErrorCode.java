@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The codes by which a grid node tells a client what went wrong, independent of the message's wording. Each
  * code belongs to a group and prints as {@code GRID-<GROUP>-<number>}, e.g. {@code GRID-MEM-1}.
  *
- * <p>The thin client carries only a node's message text, so a {@link GridTaskException} puts its code in the
+ * <p>The thin client carries only a node's message text, so a {@code GridTaskException} puts its code in the
  * message as a bracketed token, {@code [GRID-MEM-1]}, at the very start. Clients read that token with
  * {@link #find(String)} and map the code to their own exception types; they never read the prose around it.
  * A code, once published, keeps its meaning; a new meaning gets a new number.
