@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.affinitygrid.compute.CatalogTasks;
+import io.affinitygrid.compute.InternalMaps;
 import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.NodeSummary;
 import org.apache.ignite.Ignition;
@@ -50,7 +51,7 @@ final class ThinClientGrid implements Grid {
 
     private static final String CLOSED = "grid connection is closed";
     /** Prefix of the names of the grid's own maps, which are not listed. */
-    static final String INTERNAL_PREFIX = "__";
+    static final String INTERNAL_PREFIX = InternalMaps.PREFIX;
     private static final AtomicInteger GRIDS = new AtomicInteger();
     /**
      * At most {@value #RECONNECT_ATTEMPTS} attempts to reconnect to one node per this period; Ignite's
@@ -200,7 +201,7 @@ final class ThinClientGrid implements Grid {
                             + " GridConfig.Builder.credentials(user, password).";
             return new AuthenticationFailedException(config.addresses(), user, message, e);
         }
-        String reason = Failures.isTimeout(e) ? "no answer within " + config.connectTimeout().toMillis() + " ms"
+        String reason = IgniteWording.isTimeout(e) ? "no answer within " + config.connectTimeout().toMillis() + " ms"
                 : Failures.withoutFinalPeriod(Failures.message(e));
         String tls = "";
         if (Failures.isTlsFailure(e)) {
@@ -450,23 +451,21 @@ final class ThinClientGrid implements Grid {
                     + config.addresses() + " while trying to " + action.get() + ": "
                     + Failures.withoutFinalPeriod(Failures.message(e)) + ". Check that grid nodes are running and reachable.", e);
         }
-        if (mapName != null && Failures.isUnknownCache(e)) {
-            UnknownMapException unknown = unknownMap(mapName, quietMapNames());
-            unknown.initCause(e);
-            return unknown;
+        if (mapName != null && (Failures.isUnknownCache(e) || Failures.code(e).filter(ErrorCode.UNKNOWN_MAP::equals).isPresent())) {
+            return unknownMap(mapName, e);
         }
         if (mapName != null && Failures.code(e).filter(ErrorCode.CAPACITY_EXCEEDED::equals).isPresent()) {
             return new GridCapacityException(mapName, "Cannot " + action.get() + ": "
                     + Failures.reason(e, ErrorCode.CAPACITY_EXCEEDED), e);
         }
-        if (mapName != null && Failures.isPartitionLost(e)) {
-            int partition = Failures.lostPartition(e);
+        if (mapName != null && IgniteWording.isPartitionLost(e)) {
+            int partition = IgniteWording.lostPartition(e);
             String which = partition == PartitionLostException.UNKNOWN_PARTITION ? "its partition" : "partition " + partition;
             return new PartitionLostException(mapName, partition, "Cannot " + action.get() + ": " + which + " of map '"
                     + mapName + "' is lost: every node holding a copy of it left the grid. Bring those nodes back, or"
                     + " reset the lost partitions to accept the loss.", e);
         }
-        if (Failures.isTimeout(e)) {
+        if (IgniteWording.isTimeout(e)) {
             return timeout(action, e);
         }
         return new GridException("Cannot " + action.get() + ": " + Failures.message(e), e);
@@ -605,6 +604,13 @@ final class ThinClientGrid implements Grid {
             }
         }
         return maps;
+    }
+
+    /** The failure for a map the grid does not have, listing the maps it has, caused by {@code cause}. */
+    UnknownMapException unknownMap(String name, Throwable cause) {
+        UnknownMapException unknown = unknownMap(name, quietMapNames());
+        unknown.initCause(cause);
+        return unknown;
     }
 
     private static UnknownMapException unknownMap(String name, Collection<String> existing) {

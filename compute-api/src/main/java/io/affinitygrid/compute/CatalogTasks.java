@@ -65,6 +65,13 @@ public final class CatalogTasks {
     public static final TaskRef<KeyCallArgument, Object> KEY_CALL =
             TaskRef.named(PACKAGE + "KeyCallTask", KeyCallArgument.class, Object.class);
 
+    /**
+     * The catalog's key job: adds a number to a numeric field of one entry, on the key's primary, and returns the
+     * field's new value (of the field's own type). Run with {@code onKey}; not read-only.
+     */
+    public static final KeyJobRef<FieldDelta, Object> ADD_TO_FIELD =
+            KeyJobRef.named(PACKAGE + "AddToFieldJob", FieldDelta.class, Object.class);
+
     private static final List<TaskRef<?, ?>> ALL = List.of(SUM, COUNT, STATS, GROUP_BY, TOP, DISTINCT_COUNT, WORD_COUNT,
             UPDATE, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, KEY_CALL);
 

@@ -51,4 +51,12 @@ class CatalogTaskRefsTest {
         assertThat(groupBy.resultType().getTypeName()).isEqualTo("java.util.List<io.affinitygrid.compute.GroupRow>");
         assertThat(TaskRef.of(SumTask.class)).isEqualTo(CatalogTasks.SUM);
     }
+
+    @Test
+    void theCatalogsKeyJobNamesAKeyJobClass() throws ClassNotFoundException {
+        Class<?> job = Class.forName(CatalogTasks.ADD_TO_FIELD.className());
+        assertThat(KeyJob.class).isAssignableFrom(job);
+        assertThat(job).isEqualTo(AddToFieldJob.class);
+        assertThat(AddToFieldJob.NAME).isEqualTo(CatalogTasks.ADD_TO_FIELD.className());
+    }
 }

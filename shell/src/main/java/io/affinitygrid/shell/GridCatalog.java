@@ -1,6 +1,5 @@
 package io.affinitygrid.shell;
 
-import io.affinitygrid.compute.CatalogTasks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,7 +89,7 @@ public class GridCatalog implements DisposableBean {
         Grid grid = current();
         Known known = fields.get(map);
         if (grid != null && (known == null || known.isStale(FIELDS_TTL))) {
-            Map<String, String> schema = bounded(() -> grid.compute().<Map<String, String>>execute(CatalogTasks.FIELD_NAMES.name(), map));
+            Map<String, String> schema = bounded(() -> grid.compute().fieldTypes(map));
             if (schema != null) {
                 known = new Known(List.copyOf(schema.keySet()));
                 fields.put(map, known);
