@@ -12,7 +12,9 @@ import org.apache.ignite.internal.client.thin.ClientServerError;
 
 /**
  * Reads the exceptions of Ignite's thin client: whether a failure is a lost connection or an unknown cache,
- * and which message explains it. Stateless.
+ * and which message explains it. Stateless. Failures are recognised by exception type, by the thin-client
+ * protocol's status code and by our nodes' {@link ErrorCode} tokens; the few that Ignite reports only in prose are
+ * recognised in {@link IgniteWording}, and nowhere else.
  *
  * <p>A failure on a node reaches the thin client as a {@code ClientException} whose cause's message is
  * "Ignite failed to process request [n]: " followed by the server's message and, when the node sends stack
@@ -30,11 +32,6 @@ final class Failures {
     private static final Pattern USER_EXCEPTION = Pattern.compile(
             "^Remote job threw user exception \\(override or implement ComputeTask\\.result\\(\\.\\.\\) method if you would like to have automatic failover for this exception\\): ");
     private static final String JOB_ERROR_MARKER = ", err=";
-    private static final String UNKNOWN_CACHE = "Cache does not exist";
-    private static final String UNKNOWN_TASK = "Unknown task name";
-    private static final String PARTITION_LOST = "partition data has been lost";
-    private static final String PARTITION_LOST_EXCEPTION = "CacheInvalidStateException";
-    private static final Pattern LOST_PARTITION = Pattern.compile("partition data has been lost\\).*[\\[ ]partition=(\\d+)");
 
     private Failures() {
     }
@@ -67,16 +64,7 @@ final class Failures {
      * {@link #message(Throwable)} when no message holds it.
      */
     static String reason(Throwable e, ErrorCode code) {
-        String token = code.token();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage();
-            int at = message == null ? -1 : message.indexOf(token);
-            if (at >= 0) {
-                int end = message.indexOf('\n', at);
-                return message.substring(at + token.length(), end < 0 ? message.length() : end).strip();
-            }
-        }
-        return message(e);
+        return code.reason(e).filter(reason -> !reason.isEmpty()).orElseGet(() -> message(e));
     }
 
     /** Whether the connection to the grid was lost or could not be made. */
@@ -109,12 +97,7 @@ final class Failures {
                 return true;
             }
         }
-        return anyMessageContains(e, "SSL") || anyMessageContains(e, "TLS");
-    }
-
-    /** Whether the thin client gave up waiting (for a connection or an answer). */
-    static boolean isTimeout(Throwable e) {
-        return anyMessageContains(e, "Timeout was reached");
+        return IgniteWording.mentionsTls(e);
     }
 
     /** The message without its final period(s), to be followed by more text. */
@@ -126,39 +109,15 @@ final class Failures {
         return message.substring(0, end);
     }
 
-    /** Whether a node answered that the cache does not exist. */
+    /** The thin-client protocol's status for a request on a cache that does not exist (ClientStatus.CACHE_DOES_NOT_EXIST). */
+    static final int CACHE_DOES_NOT_EXIST = 1000;
+
+    /** Whether a node answered that the cache does not exist: read from the protocol status, never the text. */
     static boolean isUnknownCache(Throwable e) {
-        return anyMessageContains(e, UNKNOWN_CACHE);
+        return serverStatus(e) == CACHE_DOES_NOT_EXIST;
     }
 
-    /**
-     * Whether a node refused an operation because every copy of the key's partition was lost (the cache's
-     * partition-loss policy is a safe one). Ignite's message: "Failed to execute the cache operation (all
-     * partition owners have left the grid, partition data has been lost) [cacheName=..., partition=..., key=...]".
-     */
-    static boolean isPartitionLost(Throwable e) {
-        return anyMessageContains(e, PARTITION_LOST) || anyMessageContains(e, PARTITION_LOST_EXCEPTION);
-    }
-
-    /** The partition named by a partition-loss failure, or {@link PartitionLostException#UNKNOWN_PARTITION}. */
-    static int lostPartition(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                Matcher matcher = LOST_PARTITION.matcher(t.getMessage());
-                if (matcher.find()) {
-                    return Integer.parseInt(matcher.group(1));
-                }
-            }
-        }
-        return PartitionLostException.UNKNOWN_PARTITION;
-    }
-
-    /** Whether a node answered that no task of the requested name is deployed. */
-    static boolean isUnknownTask(Throwable e) {
-        return anyMessageContains(e, UNKNOWN_TASK);
-    }
-
-    private static boolean anyMessageContains(Throwable e, String text) {
+    static boolean anyMessageContains(Throwable e, String text) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains(text)) {
                 return true;

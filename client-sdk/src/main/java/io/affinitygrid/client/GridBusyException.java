@@ -1,5 +1,7 @@
 package io.affinitygrid.client;
 
+import io.affinitygrid.compute.ErrorCode;
+
 /**
  * The grid refused a computation because it already runs as many as it accepts. Nothing of the refused
  * computation ran; it is safe to try again later, after a back-off. Raise {@code grid.compute.max-concurrent}
@@ -15,5 +17,11 @@ public class GridBusyException extends GridException {
      */
     public GridBusyException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** Always {@link ErrorCode#BUSY}: the grid refused the computation for now. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.BUSY;
     }
 }

@@ -1,5 +1,7 @@
 package io.affinitygrid.client;
 
+import io.affinitygrid.compute.ErrorCode;
+
 /**
  * The grid refused a write because the memory that holds the map is full: some node's data region is above its
  * high-water mark (error code {@code GRID-MEM-1}). Nothing was lost: entries written before stay readable, and reads
@@ -29,5 +31,11 @@ public class GridCapacityException extends GridException {
     /** The map whose write was refused. */
     public String mapName() {
         return mapName;
+    }
+
+    /** Always {@link ErrorCode#CAPACITY_EXCEEDED}: the map's data region is full. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.CAPACITY_EXCEEDED;
     }
 }

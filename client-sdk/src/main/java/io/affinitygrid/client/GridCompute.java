@@ -1,8 +1,13 @@
 package io.affinitygrid.client;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.affinitygrid.compute.KeyJobRef;
+import io.affinitygrid.compute.PartitionOwners;
 import io.affinitygrid.compute.SumResult;
+import io.affinitygrid.compute.TaskRef;
 
 /**
  * Runs computations on the grid nodes, next to the data: only the task's name, its argument and its
@@ -63,7 +68,8 @@ public interface GridCompute {
     SumResult sum(String mapName, String field);
 
     /**
-     * Runs a key job (a class implementing {@code io.affinitygrid.compute.KeyJob}, deployed on the nodes) on
+     * Runs a key job by class name; prefer {@link #onKey(String, Object, KeyJobRef, Object)}. Runs a key job (a
+     * class implementing {@code io.affinitygrid.compute.KeyJob}, deployed on the nodes) on
      * the primary node of {@code key}'s partition, where it reads and writes the entry locally, and returns
      * its result.
      *
@@ -80,7 +86,82 @@ public interface GridCompute {
     <R> R onKey(String mapName, Object key, String jobClassName, Object argument);
 
     /**
-     * Runs a task deployed on the nodes, by its name (the task class's name), and waits for its result.
+     * Runs a key job on the primary node of {@code key}'s partition, where it reads and writes the entry locally,
+     * and returns its result. Never sent twice (a key job may write).
+     *
+     * <pre>{@code
+     * Object newAmount = grid.compute().onKey("orders", 7L, CatalogTasks.ADD_TO_FIELD, FieldDelta.of("amount", 10));
+     * }</pre>
+     *
+     * @param mapName the key's map
+     * @param key the key, not null
+     * @param job the job, e.g. {@link io.affinitygrid.compute.CatalogTasks#ADD_TO_FIELD}
+     * @param argument the job's argument; may be null
+     * @throws NullPointerException when the map, key or job is null
+     * @throws IllegalArgumentException when {@code argument} is not of the job's argument type
+     * @throws UnknownMapException when the grid has no map of that name
+     * @throws TaskFailedException when the job class is missing on the nodes or the job fails ({@link GridException#code()}
+     *         tells which)
+     * @throws TaskOutcomeUnknownException when the connection to the node running it was lost before its result
+     *         came: the job may or may not have run; it is not sent again
+     */
+    <A, R> R onKey(String mapName, Object key, KeyJobRef<A, R> job, A argument);
+
+    /**
+     * For each partition of a map, its primary and backup nodes, as the grid's affinity function assigns them now.
+     *
+     * @return one entry per partition, by partition number; a lost partition has no primary
+     * @throws UnknownMapException when the grid has no map of that name
+     * @throws GridException when the grid cannot be reached, or the grid is closed
+     */
+    List<PartitionOwners> partitionMap(String mapName);
+
+    /**
+     * The partition of {@code key} in a map and the nodes that own it, primary first. Whether the map holds an
+     * entry for the key does not matter.
+     *
+     * @throws UnknownMapException when the grid has no map of that name
+     * @throws GridException when the grid cannot be reached, or the grid is closed
+     */
+    PartitionOwners keyOwners(String mapName, Object key);
+
+    /**
+     * The fields of a map's values and their types, read on a node from the binary metadata of a sample of entries;
+     * {@code _value} for maps of plain values; empty for an empty map.
+     *
+     * @return field name to type name, sorted by field name
+     * @throws UnknownMapException when the grid has no map of that name
+     * @throws GridException when the grid cannot be reached, or the grid is closed
+     */
+    Map<String, String> fieldTypes(String mapName);
+
+    /**
+     * Runs a task deployed on the nodes, named by a typed reference (one of
+     * {@link io.affinitygrid.compute.CatalogTasks}, or {@link TaskRef#of(Class)} for a task of yours), and waits
+     * for its result. A read-only task of the catalog is sent again to another node if the node running it
+     * leaves; any other task then fails with {@link TaskOutcomeUnknownException}.
+     *
+     * @param task the task, not null
+     * @param argument the task's argument; may be null
+     * @return the task's result, possibly null
+     * @throws NullPointerException when {@code task} is null
+     * @throws IllegalArgumentException when {@code argument} is not of the task's argument class
+     * @throws UnknownMapException when the argument names a map the grid does not have
+     * @throws TaskFailedException when the task is unknown, fails or times out, with the node's cause
+     * @throws GridException when the grid cannot be reached, or the grid is closed
+     */
+    <A, R> R execute(TaskRef<A, R> task, A argument);
+
+    /**
+     * Like {@link #execute(TaskRef, Object)}, without waiting: the future completes with the result or with one
+     * of the exceptions {@code execute} throws (argument checks throw at once).
+     */
+    <A, R> CompletableFuture<R> executeAsync(TaskRef<A, R> task, A argument);
+
+    /**
+     * Runs a task deployed on the nodes, by its name (the task class's name), and waits for its result. The
+     * untyped escape hatch, for tasks of yours whose class the application cannot see; prefer
+     * {@link #execute(TaskRef, Object)}.
      *
      * @param taskName the task's name, not null or blank
      * @param argument the task's argument; may be null; must be serializable by Ignite's binary marshaller

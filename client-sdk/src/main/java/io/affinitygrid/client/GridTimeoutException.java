@@ -1,5 +1,6 @@
 package io.affinitygrid.client;
 
+import io.affinitygrid.compute.ErrorCode;
 import java.time.Duration;
 
 /**
@@ -25,5 +26,11 @@ public class GridTimeoutException extends GridException {
     /** The timeout that passed. */
     public Duration timeout() {
         return timeout;
+    }
+
+    /** Always {@link ErrorCode#TIMED_OUT}: no answer within the request timeout. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.TIMED_OUT;
     }
 }

@@ -1,5 +1,7 @@
 package io.affinitygrid.client;
 
+import io.affinitygrid.compute.ErrorCode;
+
 /**
  * An operation touched a partition of a map whose every copy was lost: the nodes holding its primary
  * and backup copies all left the grid. The grid fails such operations instead of answering as if the
@@ -36,5 +38,11 @@ public class PartitionLostException extends GridException {
     /** The lost partition the operation touched, or {@link #UNKNOWN_PARTITION}. */
     public int partition() {
         return partition;
+    }
+
+    /** Always {@link ErrorCode#PARTITIONS_LOST}: every copy of a partition left the grid. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.PARTITIONS_LOST;
     }
 }

@@ -1,5 +1,6 @@
 package io.affinitygrid.client;
 
+import io.affinitygrid.compute.ErrorCode;
 import java.util.List;
 
 /**
@@ -37,5 +38,11 @@ public class TaskOutcomeUnknownException extends GridUnavailableException {
     /** Always {@code true}: the node may have run the computation before it left. */
     public boolean mayHaveRun() {
         return true;
+    }
+
+    /** Always {@link ErrorCode#OUTCOME_UNKNOWN}: the computation may or may not have run. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.OUTCOME_UNKNOWN;
     }
 }

@@ -5,24 +5,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import io.affinitygrid.compute.CountTask;
-import io.affinitygrid.compute.DistinctCountTask;
+import io.affinitygrid.compute.CatalogTasks;
 import io.affinitygrid.compute.FieldStats;
 import io.affinitygrid.compute.Filter;
-import io.affinitygrid.compute.GroupByTask;
 import io.affinitygrid.compute.GroupRow;
 import io.affinitygrid.compute.QueryArgument;
-import io.affinitygrid.compute.StatsTask;
 import io.affinitygrid.compute.SumArgument;
 import io.affinitygrid.compute.SumResult;
-import io.affinitygrid.compute.SumTask;
 import io.affinitygrid.compute.TaskProgress;
 import io.affinitygrid.compute.TopEntry;
-import io.affinitygrid.compute.TopTask;
 import io.affinitygrid.compute.UpdateResult;
-import io.affinitygrid.compute.UpdateTask;
 import io.affinitygrid.compute.WordCount;
-import io.affinitygrid.compute.WordCountTask;
 
 /**
  * The {@link AsyncComputeScope}: builds each catalog task's argument and submits it by name. Immutable.
@@ -60,18 +53,18 @@ final class ThinClientAsyncComputeScope implements AsyncComputeScope {
 
     @Override
     public CompletableFuture<Long> count() {
-        return run(CountTask.NAME, query());
+        return run(CatalogTasks.COUNT.name(), query());
     }
 
     @Override
     public CompletableFuture<SumResult> sum(String field) {
         SumArgument argument = new SumArgument(mapName, text(field, "field"), filter);
-        return submit(SumTask.NAME, argument, progress == null ? null : argument::withExecutionId);
+        return submit(CatalogTasks.SUM.name(), argument, progress == null ? null : argument::withExecutionId);
     }
 
     @Override
     public CompletableFuture<FieldStats> stats(String field) {
-        return run(StatsTask.NAME, query().field(text(field, "field")));
+        return run(CatalogTasks.STATS.name(), query().field(text(field, "field")));
     }
 
     @Override
@@ -80,33 +73,33 @@ final class ThinClientAsyncComputeScope implements AsyncComputeScope {
         if (sumField != null) {
             query.field(text(sumField, "sumField"));
         }
-        return run(GroupByTask.NAME, query);
+        return run(CatalogTasks.GROUP_BY.name(), query);
     }
 
     @Override
     public CompletableFuture<List<TopEntry>> top(String field, int n) {
-        return run(TopTask.NAME, query().field(text(field, "field")).limit(n));
+        return run(CatalogTasks.TOP.name(), query().field(text(field, "field")).limit(n));
     }
 
     @Override
     public CompletableFuture<List<TopEntry>> bottom(String field, int n) {
-        return run(TopTask.NAME, query().field(text(field, "field")).limit(n).ascending(true));
+        return run(CatalogTasks.TOP.name(), query().field(text(field, "field")).limit(n).ascending(true));
     }
 
     @Override
     public CompletableFuture<Long> distinct(String field) {
-        return run(DistinctCountTask.NAME, query().field(text(field, "field")));
+        return run(CatalogTasks.DISTINCT_COUNT.name(), query().field(text(field, "field")));
     }
 
     @Override
     public CompletableFuture<List<WordCount>> wordCount(String field, int n) {
-        return run(WordCountTask.NAME, query().field(text(field, "field")).limit(n));
+        return run(CatalogTasks.WORD_COUNT.name(), query().field(text(field, "field")).limit(n));
     }
 
     /** The operation id is chosen here, so that a request the thin client re-sends is applied only once. */
     @Override
     public CompletableFuture<UpdateResult> multiply(String field, double factor) {
-        return run(UpdateTask.NAME, query().field(text(field, "field")).factor(factor).operationId(UUID.randomUUID().toString()));
+        return run(CatalogTasks.UPDATE.name(), query().field(text(field, "field")).factor(factor).operationId(UUID.randomUUID().toString()));
     }
 
     private QueryArgument.Builder query() {

@@ -1,6 +1,5 @@
 package io.affinitygrid.client;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,25 +13,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import io.affinitygrid.compute.ClusterInfoTask;
+import io.affinitygrid.compute.CatalogTasks;
+import io.affinitygrid.compute.InternalMaps;
 import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.NodeSummary;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CachePeekMode;
-import org.apache.ignite.client.ClientAuthenticationException;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientCacheConfiguration;
 import org.apache.ignite.client.IgniteClient;
-import org.apache.ignite.client.SslMode;
 import org.apache.ignite.configuration.ClientConfiguration;
 
 /**
@@ -50,8 +44,7 @@ final class ThinClientGrid implements Grid {
 
     private static final String CLOSED = "grid connection is closed";
     /** Prefix of the names of the grid's own maps, which are not listed. */
-    static final String INTERNAL_PREFIX = "__";
-    private static final AtomicInteger GRIDS = new AtomicInteger();
+    static final String INTERNAL_PREFIX = InternalMaps.PREFIX;
     /**
      * At most {@value #RECONNECT_ATTEMPTS} attempts to reconnect to one node per this period; Ignite's
      * default, 30 s, would keep a client away from a grid for half a minute after a short outage.
@@ -88,27 +81,15 @@ final class ThinClientGrid implements Grid {
 
     static Grid connect(GridConfig config) {
         Objects.requireNonNull(config, "config must not be null");
-        ExecutorService executor = asyncExecutor();
-        ClientConfiguration clientConfig = new ClientConfiguration()
-                .setAddresses(config.addresses().toArray(String[]::new))
-                .setPartitionAwarenessEnabled(config.partitionAwareness())
-                // without partition awareness, only the addresses given: not the ones the nodes announce
-                .setClusterDiscoveryEnabled(config.partitionAwareness())
-                // the handshake timeout bounds the socket connect as well as the handshake
-                .setHandshakeTimeout(millis(config.connectTimeout()))
-                .setRequestTimeout(millis(config.requestTimeout()))
-                .setRetryPolicy(new IdempotentRetryPolicy())
-                .setReconnectThrottlingPeriod(RECONNECT_THROTTLING_MILLIS)
-                .setReconnectThrottlingRetries(RECONNECT_ATTEMPTS)
-                .setAsyncContinuationExecutor(executor);
-        secure(clientConfig, config);
+        ExecutorService executor = ClientSetup.asyncExecutor();
+        ClientConfiguration clientConfig = ClientSetup.clientConfiguration(config, executor);
         IgniteClient client;
         try {
             client = Ignition.startClient(clientConfig);
         }
         catch (RuntimeException e) {
             executor.shutdownNow();
-            throw connectFailure(config, e);
+            throw ClientSetup.connectFailure(config, e);
         }
         try {
             return new ThinClientGrid(config, client, executor);
@@ -119,118 +100,6 @@ final class ThinClientGrid implements Grid {
             throw new GridException("Cannot set up the connection to the grid at " + config.addresses() + ": "
                     + Failures.message(e), e);
         }
-    }
-
-    /** Credentials and TLS, when the configuration has them. */
-    private static void secure(ClientConfiguration clientConfig, GridConfig config) {
-        config.userName().ifPresent(user -> clientConfig.setUserName(user).setUserPassword(config.password()));
-        if (config.tlsEnabled()) {
-            // Our own SSL context: Ignite's, built from store paths, fails without a client key store.
-            javax.net.ssl.SSLContext context = sslContext(config);
-            clientConfig.setSslMode(SslMode.REQUIRED).setSslContextFactory(new FixedSslContext(context));
-        }
-    }
-
-    /**
-     * The TLS context of the configuration's trust store and, if given, key store.
-     *
-     * @throws GridException when a store cannot be opened with its password
-     */
-    static javax.net.ssl.SSLContext sslContext(GridConfig config) {
-        try {
-            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
-                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(loadStore(config.trustStore().orElseThrow(), config.trustStorePassword(), "trustStore"));
-            javax.net.ssl.KeyManager[] keys = null;
-            if (config.keyStore().isPresent()) {
-                javax.net.ssl.KeyManagerFactory keyFactory = javax.net.ssl.KeyManagerFactory.getInstance(
-                        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-                keyFactory.init(loadStore(config.keyStore().get(), config.keyStorePassword(), "keyStore"),
-                        config.keyStorePassword().toCharArray());
-                keys = keyFactory.getKeyManagers();
-            }
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(keys, trust.getTrustManagers(), null);
-            return context;
-        }
-        catch (java.security.GeneralSecurityException e) {
-            throw new GridException("Cannot set up TLS: " + e.getMessage(), e);
-        }
-    }
-
-    /** Opens a PKCS12 or JKS store (the JDK reads either as PKCS12). */
-    private static java.security.KeyStore loadStore(java.nio.file.Path path, String password, String setting) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
-            java.security.KeyStore store = java.security.KeyStore.getInstance(
-                    path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12");
-            store.load(in, password.toCharArray());
-            return store;
-        }
-        catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            throw new GridException("Cannot set up TLS: " + setting + " " + path.toAbsolutePath() + " does not open with"
-                    + " the password given: " + e.getMessage(), e);
-        }
-    }
-
-    /** Hands the thin client a TLS context made once. Not serialized: the thin client only calls it. */
-    private static final class FixedSslContext implements javax.cache.configuration.Factory<javax.net.ssl.SSLContext> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient javax.net.ssl.SSLContext context;
-
-        FixedSslContext(javax.net.ssl.SSLContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public javax.net.ssl.SSLContext create() {
-            return context;
-        }
-    }
-
-    private static GridException connectFailure(GridConfig config, RuntimeException e) {
-        if (e instanceof ClientAuthenticationException) {
-            String user = config.userName().orElse(null);
-            String message = user == null
-                    ? "The grid at " + config.addresses() + " requires a user name and password: "
-                            + Failures.withoutFinalPeriod(Failures.message(e)) + ". Configure them with GridConfig.Builder.credentials(user, password)."
-                    : "The grid at " + config.addresses() + " refused user '" + user + "': "
-                            + Failures.withoutFinalPeriod(Failures.message(e)) + ". Check the user name and password given to"
-                            + " GridConfig.Builder.credentials(user, password).";
-            return new AuthenticationFailedException(config.addresses(), user, message, e);
-        }
-        String reason = Failures.isTimeout(e) ? "no answer within " + config.connectTimeout().toMillis() + " ms"
-                : Failures.withoutFinalPeriod(Failures.message(e));
-        String tls = "";
-        if (Failures.isTlsFailure(e)) {
-            tls = config.tlsEnabled() ? " The TLS handshake failed: check that the grid has TLS on and that trustStore(...)"
-                    + " holds the certificate of the grid's nodes (or of the authority that signed it), and give"
-                    + " keyStore(...) if the grid requires client certificates."
-                    : "";
-        }
-        if (tls.isEmpty() && !config.tlsEnabled()) {
-            tls = " If the grid has TLS on, connect with GridConfig.Builder.trustStore(path, password).";
-        }
-        return new GridUnavailableException(config.addresses(), "Cannot reach the grid at " + config.addresses()
-                + ": " + reason + ". Check that a grid node is running and that the address and"
-                + " thin-client port are right." + tls, e);
-    }
-
-    /** A cached pool of daemon threads: idle threads end after a minute. */
-    private static ExecutorService asyncExecutor() {
-        int grid = GRIDS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, "grid-client-" + grid + "-async-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
-    }
-
-    private static int millis(Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 
     @Override
@@ -317,15 +186,15 @@ final class ThinClientGrid implements Grid {
 
     @Override
     public List<NodeSummary> topology() {
-        Object result = compute.run(ClusterInfoTask.NAME, null);
+        Object result = compute.run(CatalogTasks.CLUSTER_INFO.name(), null);
         if (!(result instanceof List<?> list)) {
-            throw new GridException("Task " + ClusterInfoTask.NAME + " returned "
+            throw new GridException("Task " + CatalogTasks.CLUSTER_INFO.name() + " returned "
                     + (result == null ? "null" : result.getClass().getName()) + " instead of a list of NodeSummary");
         }
         List<NodeSummary> nodes = new ArrayList<>(list.size());
         for (Object node : list) {
             if (!(node instanceof NodeSummary summary)) {
-                throw new GridException("Task " + ClusterInfoTask.NAME + " returned a list holding "
+                throw new GridException("Task " + CatalogTasks.CLUSTER_INFO.name() + " returned a list holding "
                         + (node == null ? "null" : node.getClass().getName()) + " instead of NodeSummary");
             }
             nodes.add(summary);
@@ -450,23 +319,21 @@ final class ThinClientGrid implements Grid {
                     + config.addresses() + " while trying to " + action.get() + ": "
                     + Failures.withoutFinalPeriod(Failures.message(e)) + ". Check that grid nodes are running and reachable.", e);
         }
-        if (mapName != null && Failures.isUnknownCache(e)) {
-            UnknownMapException unknown = unknownMap(mapName, quietMapNames());
-            unknown.initCause(e);
-            return unknown;
+        if (mapName != null && (Failures.isUnknownCache(e) || Failures.code(e).filter(ErrorCode.UNKNOWN_MAP::equals).isPresent())) {
+            return unknownMap(mapName, e);
         }
         if (mapName != null && Failures.code(e).filter(ErrorCode.CAPACITY_EXCEEDED::equals).isPresent()) {
             return new GridCapacityException(mapName, "Cannot " + action.get() + ": "
                     + Failures.reason(e, ErrorCode.CAPACITY_EXCEEDED), e);
         }
-        if (mapName != null && Failures.isPartitionLost(e)) {
-            int partition = Failures.lostPartition(e);
+        if (mapName != null && IgniteWording.isPartitionLost(e)) {
+            int partition = IgniteWording.lostPartition(e);
             String which = partition == PartitionLostException.UNKNOWN_PARTITION ? "its partition" : "partition " + partition;
             return new PartitionLostException(mapName, partition, "Cannot " + action.get() + ": " + which + " of map '"
                     + mapName + "' is lost: every node holding a copy of it left the grid. Bring those nodes back, or"
                     + " reset the lost partitions to accept the loss.", e);
         }
-        if (Failures.isTimeout(e)) {
+        if (IgniteWording.isTimeout(e)) {
             return timeout(action, e);
         }
         return new GridException("Cannot " + action.get() + ": " + Failures.message(e), e);
@@ -605,6 +472,13 @@ final class ThinClientGrid implements Grid {
             }
         }
         return maps;
+    }
+
+    /** The failure for a map the grid does not have, listing the maps it has, caused by {@code cause}. */
+    UnknownMapException unknownMap(String name, Throwable cause) {
+        UnknownMapException unknown = unknownMap(name, quietMapNames());
+        unknown.initCause(cause);
+        return unknown;
     }
 
     private static UnknownMapException unknownMap(String name, Collection<String> existing) {

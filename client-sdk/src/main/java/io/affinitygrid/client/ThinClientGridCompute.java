@@ -1,6 +1,8 @@
 package io.affinitygrid.client;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -17,24 +19,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.affinitygrid.compute.ClusterInfoTask;
-import io.affinitygrid.compute.CountTask;
-import io.affinitygrid.compute.DistinctCountTask;
+import io.affinitygrid.compute.CacheKey;
+import io.affinitygrid.compute.CatalogTasks;
+import io.affinitygrid.compute.KeyJobRef;
+import io.affinitygrid.compute.PartitionOwners;
+import io.affinitygrid.compute.TaskRef;
 import io.affinitygrid.compute.ErrorCode;
-import io.affinitygrid.compute.FieldNamesTask;
-import io.affinitygrid.compute.GroupByTask;
 import io.affinitygrid.compute.KeyCallArgument;
-import io.affinitygrid.compute.KeyCallTask;
-import io.affinitygrid.compute.KeyOwnersTask;
-import io.affinitygrid.compute.PartitionMapTask;
 import io.affinitygrid.compute.QueryArgument;
-import io.affinitygrid.compute.StatsTask;
 import io.affinitygrid.compute.SumResult;
-import io.affinitygrid.compute.SumTask;
 import io.affinitygrid.compute.TaskProgress;
-import io.affinitygrid.compute.TopTask;
-import io.affinitygrid.compute.UpdateTask;
-import io.affinitygrid.compute.WordCountTask;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.ClientCompute;
 import org.apache.ignite.client.IgniteClientFuture;
@@ -63,9 +57,8 @@ final class ThinClientGridCompute implements GridCompute {
     /**
      * The catalog's computations that only read: sending one again after its node left cannot change anything.
      */
-    static final Set<String> READ_ONLY_TASKS = Set.of(CountTask.NAME, SumTask.NAME, StatsTask.NAME, GroupByTask.NAME,
-            TopTask.NAME, DistinctCountTask.NAME, WordCountTask.NAME, ClusterInfoTask.NAME, FieldNamesTask.NAME,
-            KeyOwnersTask.NAME, PartitionMapTask.NAME);
+    static final Set<String> READ_ONLY_TASKS = CatalogTasks.readOnly().stream().map(TaskRef::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ThinClientGrid grid;
     private final ClientCompute compute;
@@ -95,8 +88,42 @@ final class ThinClientGridCompute implements GridCompute {
         Objects.requireNonNull(key, "key must not be null");
         requireText(jobClassName, "jobClassName");
         // a key job may write: it is never sent twice
-        return await(submit(KeyCallTask.NAME, new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
-                KeyCallTask.NAME);
+        return await(submit(CatalogTasks.KEY_CALL.name(), new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
+                CatalogTasks.KEY_CALL.name());
+    }
+
+    @Override
+    public <A, R> R onKey(String mapName, Object key, KeyJobRef<A, R> job, A argument) {
+        Objects.requireNonNull(job, "job must not be null");
+        if (argument != null && !job.argumentType().isInstance(argument)) {
+            throw new IllegalArgumentException("Key job " + job.className() + " takes a " + job.argumentType().getName()
+                    + ", not a " + argument.getClass().getName());
+        }
+        return onKey(mapName, key, job.className(), argument);
+    }
+
+    @Override
+    public List<PartitionOwners> partitionMap(String mapName) {
+        requireText(mapName, "mapName");
+        return run(CatalogTasks.PARTITION_MAP, mapName, mapName);
+    }
+
+    @Override
+    public PartitionOwners keyOwners(String mapName, Object key) {
+        requireText(mapName, "mapName");
+        Objects.requireNonNull(key, "key must not be null");
+        return run(CatalogTasks.KEY_OWNERS, new CacheKey(mapName, key), mapName);
+    }
+
+    @Override
+    public Map<String, String> fieldTypes(String mapName) {
+        requireText(mapName, "mapName");
+        return run(CatalogTasks.FIELD_NAMES, mapName, mapName);
+    }
+
+    /** Runs one of the catalog's read-only tasks over a map, whose existence is checked first. */
+    private <A, R> R run(TaskRef<A, R> task, A argument, String mapName) {
+        return await(submit(task.name(), argument, mapName, null, isIdempotent(task.name(), argument)), task.name());
     }
 
     @Override
@@ -109,6 +136,27 @@ final class ThinClientGridCompute implements GridCompute {
     public <R> CompletableFuture<R> executeAsync(String taskName, Object argument) {
         requireText(taskName, "taskName");
         return submit(taskName, argument, null, null, isIdempotent(taskName, argument));
+    }
+
+    @Override
+    public <A, R> R execute(TaskRef<A, R> task, A argument) {
+        String name = checked(task, argument);
+        return await(submit(name, argument, null, null, isIdempotent(name, argument)), name);
+    }
+
+    @Override
+    public <A, R> CompletableFuture<R> executeAsync(TaskRef<A, R> task, A argument) {
+        String name = checked(task, argument);
+        return submit(name, argument, null, null, isIdempotent(name, argument));
+    }
+
+    private static String checked(TaskRef<?, ?> task, Object argument) {
+        Objects.requireNonNull(task, "task must not be null");
+        if (argument != null && !task.argumentClass().isInstance(argument)) {
+            throw new IllegalArgumentException("Task " + task.name() + " takes a " + task.argumentType().getTypeName()
+                    + ", not a " + argument.getClass().getName());
+        }
+        return task.name();
     }
 
     /** Runs a task and waits for its result, translating its failures. */
@@ -126,7 +174,7 @@ final class ThinClientGridCompute implements GridCompute {
         if (READ_ONLY_TASKS.contains(taskName)) {
             return true;
         }
-        return UpdateTask.NAME.equals(taskName) && argument instanceof QueryArgument query && query.operationId() != null;
+        return CatalogTasks.UPDATE.name().equals(taskName) && argument instanceof QueryArgument query && query.operationId() != null;
     }
 
     /** How many computations this grid sent again after losing the connection to the node running them. */
@@ -271,7 +319,7 @@ final class ThinClientGridCompute implements GridCompute {
         }
 
         private GridException outcomeUnknown(RuntimeException e) {
-            String what = KeyCallTask.NAME.equals(taskName) && argument instanceof KeyCallArgument key
+            String what = CatalogTasks.KEY_CALL.name().equals(taskName) && argument instanceof KeyCallArgument key
                     ? "key job " + key.jobClassName() : "task " + taskName;
             return new TaskOutcomeUnknownException(grid.config().addresses(), taskName, "Lost the connection to the grid node"
                     + " running " + what + " before its result arrived (" + Failures.withoutFinalPeriod(Failures.message(e))
@@ -382,34 +430,53 @@ final class ThinClientGridCompute implements GridCompute {
         return e instanceof RuntimeException runtime ? runtime : new GridException(String.valueOf(e.getMessage()), e);
     }
 
+    /**
+     * Translates a computation's failure by what the node said in code: the {@link ErrorCode} token of a failure
+     * our nodes raised, the thin-client protocol's status, the exception's type; Ignite's own wording only through
+     * {@link IgniteWording}. Never the prose of our nodes' messages.
+     */
     private GridException failure(String taskName, String mapName, RuntimeException e) {
         if (e instanceof GridException gridException) {
             return gridException;
         }
-        if (mapName != null && ErrorCode.find(e).orElse(null) == ErrorCode.CAPACITY_EXCEEDED) {
+        ErrorCode code = Failures.code(e).orElse(null);
+        String reason = code == null ? Failures.message(e) : Failures.reason(e, code);
+        if (mapName != null && code == ErrorCode.CAPACITY_EXCEEDED) {
             return new GridCapacityException(mapName, "Computation " + simpleName(taskName) + " over map '" + mapName
-                    + "' could not write: " + Failures.reason(e, ErrorCode.CAPACITY_EXCEEDED), e);
+                    + "' could not write: " + reason, e);
         }
-        if (ErrorCode.find(e).orElse(null) == ErrorCode.BUSY || Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS) {
+        if (code == ErrorCode.BUSY || Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS) {
             return new GridBusyException("The grid refused computation " + simpleName(taskName)
-                    + (mapName == null ? "" : " over map '" + mapName + "'") + ": " + Failures.message(e)
+                    + (mapName == null ? "" : " over map '" + mapName + "'") + ": " + reason
                     + (Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS ? " Lower GridConfig.Builder"
                     + ".maxConcurrentComputations to at most the nodes' grid.client.max-compute-tasks." : ""), e);
         }
-        // the code, when the node raised a GridTaskException; the message, from Ignite's own partition checks
-        boolean partitionsLost = ErrorCode.find(e).filter(code -> code == ErrorCode.PARTITIONS_LOST).isPresent();
-        if (mapName != null && (partitionsLost || Failures.isPartitionLost(e))) {
-            return new PartitionLostException(mapName, Failures.lostPartition(e), "Task " + taskName + " cannot run over map '"
-                    + mapName + "': " + Failures.message(e), e);
+        if (mapName != null && code == ErrorCode.PARTITIONS_LOST) {
+            int partition = ErrorCode.PARTITIONS_LOST.detail(e, "partition").map(Integer::parseInt)
+                    .orElse(PartitionLostException.UNKNOWN_PARTITION);
+            return new PartitionLostException(mapName, partition, "Task " + taskName + " cannot run over map '"
+                    + mapName + "': " + reason, e);
+        }
+        // Ignite's own partition checks (a key operation inside a task), which carry no code
+        if (mapName != null && code == null && IgniteWording.isPartitionLost(e)) {
+            return new PartitionLostException(mapName, IgniteWording.lostPartition(e), "Task " + taskName + " cannot run over map '"
+                    + mapName + "': " + reason, e);
         }
         if (grid.isClosed() || Failures.isConnectionFailure(e)) {
             return grid.failure(e, null, () -> "run task " + taskName);
         }
-        if (Failures.isUnknownTask(e)) {
-            return new TaskFailedException(taskName, "No task named '" + taskName + "' on the grid nodes. Tasks are not"
-                    + " shipped from clients: put the task's class on every node's classpath, and check its name.", e);
+        if (code == ErrorCode.UNKNOWN_MAP) {
+            String name = mapName != null ? mapName : ErrorCode.UNKNOWN_MAP.detail(e, "map").orElse(null);
+            if (name != null) {
+                return grid.unknownMap(name, e);
+            }
         }
-        return new TaskFailedException(taskName, "Task " + taskName + " failed: " + Failures.message(e), e);
+        if (code == null && IgniteWording.isUnknownTask(e)) {
+            return new TaskFailedException(taskName, ErrorCode.UNKNOWN_TASK, "No task named '" + taskName + "' on the grid"
+                    + " nodes. Tasks are not shipped from clients: put the task's class on every node's classpath, and check"
+                    + " its name.", e);
+        }
+        return new TaskFailedException(taskName, code, "Task " + taskName + " failed: " + reason, e);
     }
 
     static String requireText(String value, String name) {

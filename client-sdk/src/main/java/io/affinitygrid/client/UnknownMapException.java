@@ -1,5 +1,7 @@
 package io.affinitygrid.client;
 
+import io.affinitygrid.compute.ErrorCode;
+
 /** The grid has no map (cache) of the requested name. */
 public class UnknownMapException extends GridException {
 
@@ -19,5 +21,11 @@ public class UnknownMapException extends GridException {
     /** The name that was not found. */
     public String mapName() {
         return mapName;
+    }
+
+    /** Always {@link ErrorCode#UNKNOWN_MAP}: the map does not exist. */
+    @Override
+    public ErrorCode code() {
+        return ErrorCode.UNKNOWN_MAP;
     }
 }

@@ -61,10 +61,10 @@ class ClientInternalsTest {
                 + " the cache operation (all partition owners have left the grid, partition data has been lost)"
                 + " [cacheName=orders, partition=12, key=UserKeyCacheObjectImpl [part=12, val=5, hasValBytes=false]]"));
 
-        assertThat(Failures.isPartitionLost(lost)).isTrue();
-        assertThat(Failures.lostPartition(lost)).isEqualTo(12);
-        assertThat(Failures.isPartitionLost(new ClientException("partition 3 is fine"))).isFalse();
-        assertThat(Failures.lostPartition(new ClientException("class o.a.i.CacheInvalidStateException: lost")))
+        assertThat(IgniteWording.isPartitionLost(lost)).isTrue();
+        assertThat(IgniteWording.lostPartition(lost)).isEqualTo(12);
+        assertThat(IgniteWording.isPartitionLost(new ClientException("partition 3 is fine"))).isFalse();
+        assertThat(IgniteWording.lostPartition(new ClientException("class o.a.i.CacheInvalidStateException: lost")))
                 .isEqualTo(PartitionLostException.UNKNOWN_PARTITION);
     }
 }

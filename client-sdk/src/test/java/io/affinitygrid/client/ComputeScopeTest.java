@@ -14,7 +14,11 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import io.affinitygrid.compute.CatalogTasks;
+import io.affinitygrid.compute.ErrorCode;
+import io.affinitygrid.compute.QueryArgument;
 import io.affinitygrid.compute.AddToFieldJob;
+import io.affinitygrid.compute.FieldDelta;
 import io.affinitygrid.compute.FieldStats;
 import io.affinitygrid.compute.GroupRow;
 import io.affinitygrid.compute.TaskProgress;
@@ -155,6 +159,11 @@ class ComputeScopeTest {
 
         assertThat(((Number) updated).doubleValue()).isEqualTo(Orders.order(7).amount() + 10);
         assertThat(CLUSTER.orders().get(7L).amount()).isEqualTo(Orders.order(7).amount() + 10);
+
+        // the typed reference and argument do the same
+        Object typed = CLUSTER.grid().compute().onKey(ORDERS, 7L, CatalogTasks.ADD_TO_FIELD, FieldDelta.of("amount", 5));
+        assertThat(((Number) typed).doubleValue()).isEqualTo(Orders.order(7).amount() + 15);
+        assertThat(CLUSTER.orders().get(7L).amount()).isEqualTo(Orders.order(7).amount() + 15);
     }
 
     @Test
@@ -162,10 +171,22 @@ class ComputeScopeTest {
         BigDecimal before = orders().sum("amount").sum();
 
         assertThatThrownBy(() -> CLUSTER.grid().compute().on("nope").count()).isInstanceOf(UnknownMapException.class);
+        // a typed call that names the map only in its argument: the node's code, not its words, says "unknown map"
+        assertThatThrownBy(() -> CLUSTER.grid().compute().execute(CatalogTasks.COUNT, QueryArgument.on("nope").build()))
+                .isInstanceOfSatisfying(UnknownMapException.class, e -> {
+                    assertThat(e.mapName()).isEqualTo("nope");
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_MAP);
+                });
+        assertThatThrownBy(() -> orders().stats("amout")).isInstanceOfSatisfying(TaskFailedException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FIELD)).hasMessageNotContaining("[GRID-");
+        assertThatThrownBy(() -> CLUSTER.grid().compute().execute(CatalogTasks.TOP, QueryArgument.on(ORDERS).field("amount").build()))
+                .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_ARGUMENT))
+                .hasMessageContaining("top needs a limit");
         assertThatThrownBy(() -> orders().where("amount >> 3")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("amount >> 3");
         assertThatThrownBy(() -> orders().stats("customer")).isInstanceOf(TaskFailedException.class)
-                .hasMessageContaining("'customer'").hasMessageContaining("not numeric");
+                .hasMessageContaining("'customer'").hasMessageContaining("not numeric")
+                .satisfies(e -> assertThat(((GridException) e).code()).isEqualTo(ErrorCode.BAD_FIELD));
         assertThatThrownBy(() -> orders().multiply("customer", 2)).isInstanceOf(TaskFailedException.class)
                 .hasMessageContaining("not numeric");
         assertThatThrownBy(() -> orders().where("amount > many").count()).isInstanceOf(TaskFailedException.class)
@@ -174,7 +195,8 @@ class ComputeScopeTest {
                 .hasMessageContaining("at least 1");
         assertThatThrownBy(() -> orders().multiply("amount", Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CLUSTER.grid().compute().onKey(ORDERS, 1L, "com.example.Missing", null))
-                .isInstanceOf(TaskFailedException.class).hasMessageContaining("com.example.Missing");
+                .isInstanceOf(TaskFailedException.class).hasMessageContaining("com.example.Missing")
+                .satisfies(e -> assertThat(((GridException) e).code()).isEqualTo(ErrorCode.UNKNOWN_TASK));
 
         assertThat(orders().sum("amount").sum()).isEqualByComparingTo(before);
     }

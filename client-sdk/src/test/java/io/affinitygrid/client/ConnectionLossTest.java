@@ -214,7 +214,8 @@ class ConnectionLossTest {
             assertThat(countFailure)
                     .isInstanceOf(PartitionLostException.class)
                     .hasMessageContaining("map 'prices'")
-                    .hasMessageContaining("partition data has been lost")
+                    .hasMessageContaining("lost every copy")
+                    .satisfies(e -> assertThat(((PartitionLostException) e).code()).isEqualTo(io.affinitygrid.compute.ErrorCode.PARTITIONS_LOST))
                     .satisfies(e -> assertThat(lost.stream().map(k -> cluster.node(0).ignite().affinity(PRICES).partition(k)))
                             .contains(((PartitionLostException) e).partition()));
         }

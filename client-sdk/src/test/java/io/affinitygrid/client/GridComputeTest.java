@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import io.affinitygrid.compute.CatalogTasks;
 import io.affinitygrid.compute.ClusterInfoTask;
+import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.NodeSummary;
+import io.affinitygrid.compute.PartitionOwners;
+import io.affinitygrid.compute.QueryArgument;
+import io.affinitygrid.compute.SumArgument;
 import io.affinitygrid.compute.SumResult;
 import io.affinitygrid.compute.SumTask;
+import io.affinitygrid.compute.TaskRef;
 import io.affinitygrid.node.GridNode;
 import org.apache.ignite.cache.CachePeekMode;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,12 +109,51 @@ class GridComputeTest {
         assertThatThrownBy(() -> CLUSTER.grid().compute().execute("com.example.NoSuchTask", 42))
                 .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.taskName()).isEqualTo("com.example.NoSuchTask"))
                 .hasMessageStartingWith("No task named 'com.example.NoSuchTask' on the grid nodes.");
-        assertThatThrownBy(() -> CLUSTER.grid().compute().execute(null, 42)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CLUSTER.grid().compute().execute((String) null, 42)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CLUSTER.grid().compute().execute((io.affinitygrid.compute.TaskRef<Integer, Object>) null, 42)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> CLUSTER.grid().compute().execute("  ", 42)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void mapsReportsTheSizeOfOrders() {
         assertThat(CLUSTER.grid().maps()).contains(new MapInfo(ORDERS, "PARTITIONED", 1, GridCluster.PARTITIONS, ORDER_COUNT));
+    }
+
+    @Test
+    void typedCallsAnswerWhatTheShellAsks() {
+        GridCompute compute = CLUSTER.grid().compute();
+
+        List<PartitionOwners> map = compute.partitionMap(ORDERS);
+        assertThat(map).hasSize(GridCluster.PARTITIONS);
+        assertThat(map).allSatisfy(owners -> assertThat(CLUSTER.nodeNames()).contains(owners.primary()));
+
+        PartitionOwners owners = compute.keyOwners(ORDERS, 7L);
+        assertThat(owners.partition()).isEqualTo(CLUSTER.cluster().runningNodes().get(0).ignite().affinity(ORDERS).partition(7L));
+        assertThat(owners).isEqualTo(map.get(owners.partition()));
+
+        assertThat(compute.fieldTypes(ORDERS)).containsKeys("amount", "customer");
+
+        assertThatThrownBy(() -> compute.partitionMap("nope")).isInstanceOfSatisfying(UnknownMapException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_MAP));
+        assertThatThrownBy(() -> compute.keyOwners("nope", 1L)).isInstanceOf(UnknownMapException.class);
+        assertThatThrownBy(() -> compute.fieldTypes("nope")).isInstanceOf(UnknownMapException.class);
+    }
+
+    @Test
+    void catalogTasksRunByTypedReference() {
+        SumResult sum = CLUSTER.grid().compute().execute(CatalogTasks.SUM, new SumArgument(ORDERS, "amount"));
+        assertThat(sum.sum()).isEqualByComparingTo(Orders.amountSum(ORDER_COUNT));
+
+        List<NodeSummary> nodes = CLUSTER.grid().compute().executeAsync(CatalogTasks.CLUSTER_INFO, null).join();
+        assertThat(nodes).hasSize(CLUSTER.nodeNames().size());
+
+        // the untyped escape hatch and the typed call name the same task
+        assertThat(CLUSTER.grid().compute().<Long>execute(CatalogTasks.COUNT.name(), QueryArgument.on(ORDERS).build()))
+                .isEqualTo(CLUSTER.grid().compute().execute(CatalogTasks.COUNT, QueryArgument.on(ORDERS).build()));
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        TaskRef<Object, Long> wrongArgument = (TaskRef) CatalogTasks.COUNT;
+        assertThatThrownBy(() -> CLUSTER.grid().compute().execute(wrongArgument, "orders"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QueryArgument");
     }
 }

@@ -38,8 +38,8 @@ final class FieldValues {
     }
 
     /** The error for a field that none of the scanned entries has: almost always a misspelt name. */
-    static IllegalArgumentException noSuchField(String cacheName, String field) {
-        return new IllegalArgumentException("No entry of cache '" + cacheName + "' has a field '" + field
+    static GridTaskException noSuchField(String cacheName, String field) {
+        return new GridTaskException(ErrorCode.BAD_FIELD, "No entry of cache '" + cacheName + "' has a field '" + field
                 + "'. Check the field name (names are case-sensitive).");
     }
 

@@ -29,7 +29,7 @@ public final class GroupByTask extends ScanTask<QueryArgument, HashMap<Object, G
     protected void validate(QueryArgument argument) {
         super.validate(argument);
         if (argument.groupBy() == null) {
-            throw new IllegalArgumentException("group-by needs a field to group by");
+            throw new GridTaskException(ErrorCode.BAD_ARGUMENT, "group-by needs a field to group by");
         }
     }
 
@@ -57,7 +57,7 @@ public final class GroupByTask extends ScanTask<QueryArgument, HashMap<Object, G
             NumericAccumulator.merge(argument.cacheName(), argument.field(), merged.values().stream().map(t -> t.values).toList());
         }
         if (!merged.isEmpty() && merged.size() == 1 && merged.containsKey(null)) {
-            throw new IllegalArgumentException("No entry of cache '" + argument.cacheName() + "' has a field '"
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of cache '" + argument.cacheName() + "' has a field '"
                     + argument.groupBy() + "' to group by. Check the field name (names are case-sensitive).");
         }
         List<GroupRow> rows = new ArrayList<>(merged.size());

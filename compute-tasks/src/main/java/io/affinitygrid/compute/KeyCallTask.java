@@ -47,7 +47,7 @@ public final class KeyCallTask extends ComputeTaskAdapter<KeyCallArgument, Objec
     @Override
     public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, KeyCallArgument argument) {
         if (argument == null) {
-            throw new IllegalArgumentException("KeyCallTask needs a KeyCallArgument, got null");
+            throw new GridTaskException(ErrorCode.BAD_ARGUMENT, "KeyCallTask needs a KeyCallArgument, got null");
         }
         TaskNodes.requireCache(ignite, argument.cacheName());
         KeyJobs.check(argument.jobClassName());

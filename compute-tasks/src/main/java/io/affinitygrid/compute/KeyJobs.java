@@ -18,11 +18,11 @@ final class KeyJobs {
             type = Class.forName(className, false, KeyJobs.class.getClassLoader());
         }
         catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("No key job class '" + className
+            throw new GridTaskException(ErrorCode.UNKNOWN_TASK, "No key job class '" + className
                     + "' on the grid nodes' classpath. Deploy its jar on every node.");
         }
         if (!KeyJob.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("Class '" + className + "' does not implement " + KeyJob.class.getName());
+            throw new GridTaskException(ErrorCode.BAD_ARGUMENT, "Class '" + className + "' does not implement " + KeyJob.class.getName());
         }
         @SuppressWarnings("unchecked")
         Class<? extends KeyJob<?>> jobType = (Class<? extends KeyJob<?>>) type;
@@ -35,10 +35,10 @@ final class KeyJobs {
             return type.getDeclaredConstructor().newInstance();
         }
         catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            throw new IllegalArgumentException("Key job class '" + className + "' needs a public no-argument constructor");
+            throw new GridTaskException(ErrorCode.BAD_ARGUMENT, "Key job class '" + className + "' needs a public no-argument constructor");
         }
         catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("Key job class '" + className + "' failed to construct: " + e.getCause(), e.getCause());
+            throw new GridTaskException(ErrorCode.JOB_FAILED, "Key job class '" + className + "' failed to construct: " + e.getCause(), e.getCause());
         }
     }
 }

@@ -17,7 +17,7 @@ public final class KeyOwnersTask extends SingleJobTask<CacheKey, PartitionOwners
     @Override
     protected PartitionOwners answer(Ignite ignite, CacheKey key) {
         if (key == null) {
-            throw new IllegalArgumentException("KeyOwnersTask needs a CacheKey, got null");
+            throw new GridTaskException(ErrorCode.BAD_ARGUMENT, "KeyOwnersTask needs a CacheKey, got null");
         }
         TaskNodes.requireCache(ignite, key.cacheName());
         Affinity<Object> affinity = ignite.affinity(key.cacheName());

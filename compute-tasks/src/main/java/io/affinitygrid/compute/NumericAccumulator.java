@@ -26,7 +26,7 @@ final class NumericAccumulator implements Serializable {
         }
         fieldSeen = true;
         if (!(fieldValue instanceof Number number) || !sum.add(number)) {
-            throw new IllegalArgumentException("Field '" + field + "' of cache '" + cacheName + "' is not numeric: it holds "
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + field + "' of cache '" + cacheName + "' is not numeric: it holds "
                     + fieldValue.getClass().getSimpleName() + " values. Choose a numeric field.");
         }
         if (min == null || Numbers.compare(number, min) < 0) {
@@ -57,7 +57,7 @@ final class NumericAccumulator implements Serializable {
         NumericAccumulator total = new NumericAccumulator();
         partials.forEach(total::addAll);
         if (total.entries > 0 && !total.fieldSeen) {
-            throw new IllegalArgumentException("No entry of cache '" + cacheName + "' has a field '" + field
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of cache '" + cacheName + "' has a field '" + field
                     + "'. Check the field name (names are case-sensitive).");
         }
         return total;

@@ -76,10 +76,10 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
     /** Returns the cache whose partitions are scanned; called on the task's node. */
     protected abstract String cacheName(A argument);
 
-    /** Checks the argument before any job is sent; throws {@link IllegalArgumentException} with a clear message. */
+    /** Checks the argument before any job is sent; throws a {@link GridTaskException} ({@link ErrorCode#BAD_ARGUMENT}) with a clear message. */
     protected void validate(A argument) {
         if (argument == null) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + " needs an argument, got null");
+            throw new GridTaskException(ErrorCode.BAD_ARGUMENT, getClass().getSimpleName() + " needs an argument, got null");
         }
     }
 
@@ -320,10 +320,10 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             }
             if (!lost.isEmpty()) {
                 Collections.sort(lost);
-                throw new GridTaskException(ErrorCode.PARTITIONS_LOST, "Failed to compute over cache '" + cacheName
-                        + "' (partition data has been lost) [cacheName=" + cacheName + ", partition=" + lost.get(0)
-                        + ", lostPartitions=" + lost + "]. Every copy of these partitions left with its node: restart those"
-                        + " nodes, or reset the lost partitions to accept the loss.");
+                // the first lost partition travels in the code's token, where clients read it
+                throw new GridTaskException(ErrorCode.PARTITIONS_LOST, Map.of("partition", lost.get(0)), "Partitions " + lost
+                        + " of map '" + cacheName + "' lost every copy: their nodes left the grid. Restart those nodes, or"
+                        + " reset the lost partitions to accept the loss.");
             }
         }
     }
@@ -406,7 +406,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         Progress(Ignite ignite, Object argument, int total) {
             this.executionId = argument instanceof Tracked tracked ? tracked.executionId() : null;
             this.total = total;
-            this.cache = executionId == null ? null : TaskProgress.cache(ignite);
+            this.cache = executionId == null ? null : TaskProgressCache.cache(ignite);
         }
 
         /** Publishes without waiting for the write; at most every 200 ms, except the final count. */

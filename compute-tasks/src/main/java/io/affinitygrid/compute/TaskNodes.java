@@ -17,11 +17,14 @@ final class TaskNodes {
         return subgrid.stream().filter(ClusterNode::isLocal).findFirst().orElse(subgrid.get(0));
     }
 
-    /** Fails with a message listing the caches that exist when {@code cacheName} is not one of them. */
+    /** Fails ({@link ErrorCode#UNKNOWN_MAP}) with a message listing the caches that exist when {@code cacheName} is not one of them. */
     static void requireCache(Ignite ignite, String cacheName) {
         if (!ignite.cacheNames().contains(cacheName)) {
-            throw new IllegalArgumentException("Unknown cache '" + cacheName + "'. Caches on this grid: "
-                    + new TreeSet<>(ignite.cacheNames()));
+            String reason = "Unknown cache '" + cacheName + "'. Caches on this grid: " + new TreeSet<>(ignite.cacheNames());
+            // the name travels in the token when it can (no spaces or brackets), for clients that did not send it apart
+            throw cacheName.matches("[^\\s\\]]+")
+                    ? new GridTaskException(ErrorCode.UNKNOWN_MAP, java.util.Map.of("map", cacheName), reason)
+                    : new GridTaskException(ErrorCode.UNKNOWN_MAP, reason);
         }
     }
 }

@@ -65,7 +65,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
             scanned += best.scanned;
         }
         if (scanned > 0 && !seen) {
-            throw new IllegalArgumentException("No entry of cache '" + argument.cacheName() + "' has a field '"
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of cache '" + argument.cacheName() + "' has a field '"
                     + argument.field() + "'. Check the field name (names are case-sensitive).");
         }
         Comparator<Object> order = order(argument);
@@ -80,7 +80,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
                 return Numbers.compare(x, y);
             }
             if (a instanceof Number != b instanceof Number) {
-                throw new IllegalArgumentException("Field '" + argument.field() + "' of cache '" + argument.cacheName()
+                throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + argument.field() + "' of cache '" + argument.cacheName()
                         + "' mixes numbers and other values; cannot rank them");
             }
             return String.valueOf(a).compareTo(String.valueOf(b));

@@ -42,7 +42,7 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
         super.validate(argument);
         argument.requireField("update");
         if (argument.factor() == null) {
-            throw new IllegalArgumentException("update needs a factor to multiply the field by");
+            throw new GridTaskException(ErrorCode.BAD_ARGUMENT, "update needs a factor to multiply the field by");
         }
     }
 

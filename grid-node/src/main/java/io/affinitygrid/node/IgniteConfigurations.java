@@ -3,7 +3,7 @@ package io.affinitygrid.node;
 import java.util.Map;
 
 import io.affinitygrid.compute.ComputeLimits;
-import io.affinitygrid.compute.TaskProgress;
+import io.affinitygrid.compute.TaskProgressCache;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.PartitionLossPolicy;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
@@ -136,7 +136,7 @@ public final class IgniteConfigurations {
                 .setDataStorageConfiguration(storage)
                 .setCacheConfiguration(java.util.stream.Stream.concat(
                         settings.caches().stream().map(IgniteConfigurations::cache),
-                        java.util.stream.Stream.of(TaskProgress.cacheConfiguration())).toArray(CacheConfiguration[]::new));
+                        java.util.stream.Stream.of(TaskProgressCache.cacheConfiguration())).toArray(CacheConfiguration[]::new));
         ComputeSettings compute = settings.compute();
         config.setPublicThreadPoolSize(compute.publicThreads())
                 .setUserAttributes(Map.of(ComputeLimits.MAX_CONCURRENT_ATTRIBUTE, compute.maxConcurrent(),

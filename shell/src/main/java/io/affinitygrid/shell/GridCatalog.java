@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.affinitygrid.client.Grid;
-import io.affinitygrid.compute.FieldNamesTask;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -90,7 +89,7 @@ public class GridCatalog implements DisposableBean {
         Grid grid = current();
         Known known = fields.get(map);
         if (grid != null && (known == null || known.isStale(FIELDS_TTL))) {
-            Map<String, String> schema = bounded(() -> grid.compute().<Map<String, String>>execute(FieldNamesTask.NAME, map));
+            Map<String, String> schema = bounded(() -> grid.compute().fieldTypes(map));
             if (schema != null) {
                 known = new Known(List.copyOf(schema.keySet()));
                 fields.put(map, known);

@@ -3,6 +3,7 @@ package io.affinitygrid.shell;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.affinitygrid.compute.InternalMaps;
 import io.affinitygrid.client.Grid;
 import io.affinitygrid.client.GridConfig;
 import io.affinitygrid.client.GridMap;
@@ -57,7 +58,7 @@ public final class GridConnection implements AutoCloseable {
      * running computations) rather than user data; the shell does not list those.
      */
     public static boolean isInternal(String mapName) {
-        return mapName.startsWith("__");
+        return InternalMaps.isInternal(mapName);
     }
 
     /** Whether the shell's target is its own embedded grid rather than a cluster given by addresses. */

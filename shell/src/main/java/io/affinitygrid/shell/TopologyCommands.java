@@ -12,10 +12,7 @@ import java.util.TreeSet;
 
 import io.affinitygrid.client.Grid;
 import io.affinitygrid.client.MapInfo;
-import io.affinitygrid.compute.CacheKey;
-import io.affinitygrid.compute.KeyOwnersTask;
 import io.affinitygrid.compute.NodeSummary;
-import io.affinitygrid.compute.PartitionMapTask;
 import io.affinitygrid.compute.PartitionOwners;
 
 import org.springframework.shell.core.command.CommandContext;
@@ -128,7 +125,7 @@ public class TopologyCommands {
             @Option(longName = "json", description = "print the summary and the map as JSON") boolean json) {
         ShellErrors.run(context, () -> {
             String name = Inputs.requireText("cache", cache);
-            List<PartitionOwners> owners = connection.grid().compute().execute(PartitionMapTask.NAME, name);
+            List<PartitionOwners> owners = connection.grid().compute().partitionMap(name);
             List<PartitionOwners> shown = owners;
             if (partition != null) {
                 shown = select(owners, partition);
@@ -231,7 +228,7 @@ public class TopologyCommands {
             String name = Inputs.requireText("cache", cache);
             Object typedKey = Inputs.key(key);
             Grid grid = connection.grid();
-            PartitionOwners owners = grid.compute().execute(KeyOwnersTask.NAME, new CacheKey(name, typedKey));
+            PartitionOwners owners = grid.compute().keyOwners(name, typedKey);
             boolean stored = grid.map(name, Object.class, Object.class).containsKey(typedKey);
             PrintWriter out = context.outputWriter();
             if (json) {

@@ -27,10 +27,13 @@ import java.util.stream.Stream;
 import io.affinitygrid.compute.AddToFieldJob;
 import io.affinitygrid.compute.CountTask;
 import io.affinitygrid.compute.DistinctCountTask;
+import io.affinitygrid.compute.ErrorCode;
+import io.affinitygrid.compute.FieldDelta;
 import io.affinitygrid.compute.FieldStats;
 import io.affinitygrid.compute.Filter;
 import io.affinitygrid.compute.GroupByTask;
 import io.affinitygrid.compute.GroupRow;
+import io.affinitygrid.compute.GridTaskException;
 import io.affinitygrid.compute.KeyCallArgument;
 import io.affinitygrid.compute.KeyCallTask;
 import io.affinitygrid.compute.QueryArgument;
@@ -476,18 +479,21 @@ class CatalogTasksTest {
         }
 
         static Stream<Arguments> additions() {
-            return Stream.of(Arguments.of(7L, "amount", "12.5"), Arguments.of(7L, "amount", "-0.01"), Arguments.of(8L, "quantity", "-3"),
-                    Arguments.of(9L, "quantity", "1000"), Arguments.of(10L, "amount", "1e2"));
+            return Stream.of(true, false).flatMap(typed -> Stream.of(Arguments.of(7L, "amount", "12.5", typed),
+                    Arguments.of(7L, "amount", "-0.01", typed), Arguments.of(8L, "quantity", "-3", typed),
+                    Arguments.of(9L, "quantity", "1000", typed), Arguments.of(10L, "amount", "1e2", typed)));
         }
 
-        @ParameterizedTest(name = "key {0}: {1} + {2}")
+        /** The typed argument ({@link FieldDelta}) and the deprecated text form {@code "field:delta"} behave alike. */
+        @ParameterizedTest(name = "key {0}: {1} + {2}, typed argument: {3}")
         @MethodSource("additions")
-        void addToFieldChangesTheEntryAndNothingElse(long key, String field, String delta) {
+        void addToFieldChangesTheEntryAndNothingElse(long key, String field, String delta, boolean typed) {
             Map<String, Object> before = accounts.get(key);
             Object expected = field.equals("amount") ? (Object) ((Double) before.get("amount") + new BigDecimal(delta).doubleValue())
                     : (Object) ((Integer) before.get("quantity") + Integer.parseInt(delta));
 
-            Object returned = execute(KeyCallTask.NAME, new KeyCallArgument(ACCOUNTS, key, AddToFieldJob.NAME, field + ":" + delta));
+            Object argument = typed ? FieldDelta.of(field, new BigDecimal(delta)) : field + ":" + delta;
+            Object returned = execute(KeyCallTask.NAME, new KeyCallArgument(ACCOUNTS, key, AddToFieldJob.NAME, argument));
 
             assertThat(returned).isEqualTo(expected);
             for (GridNode node : cluster.runningNodes()) {
@@ -531,6 +537,28 @@ class CatalogTasksTest {
             @Override
             public String toString() {
                 return what;
+            }
+
+            /**
+             * The code the node raises; null where the check is still {@code Filter.test}'s own
+             * IllegalArgumentException (a filter operand that does not fit the field).
+             */
+            ErrorCode code() {
+                if (what.contains("unknown cache")) {
+                    return ErrorCode.UNKNOWN_MAP;
+                }
+                if (what.contains("non-numeric operand")) {
+                    return null;
+                }
+                if (what.equals("unknown key job class")) {
+                    return ErrorCode.UNKNOWN_TASK;
+                }
+                if (what.contains("no entry has") || what.contains("of a text field") || what.contains("plain strings")
+                        || what.contains("of objects") || what.contains("of a numeric field") || what.equals("add to a text field")
+                        || what.equals("add a fraction to an integer field") || what.equals("add beyond the field type's range")) {
+                    return ErrorCode.BAD_FIELD;
+                }
+                return ErrorCode.BAD_ARGUMENT;
             }
         }
 
@@ -631,7 +659,17 @@ class CatalogTasksTest {
 
             assertThat(thrown).as("outcome of %s", bad).isInstanceOf(IgniteException.class);
             assertThat(causes(thrown)).as("causes of %s", thrown)
-                    .anySatisfy(cause -> assertThat(cause).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad.message()));
+                    .anySatisfy(cause -> {
+                        assertThat(cause).hasMessageContaining(bad.message());
+                        if (bad.code() == null) {
+                            assertThat(cause).isInstanceOf(IllegalArgumentException.class);
+                        }
+                        else {
+                            assertThat(cause).isInstanceOfSatisfying(GridTaskException.class,
+                                    e -> assertThat(e.code()).isEqualTo(bad.code()));
+                            assertThat(ErrorCode.find(cause)).contains(bad.code());
+                        }
+                    });
             assertDataUnchanged();
         }
 

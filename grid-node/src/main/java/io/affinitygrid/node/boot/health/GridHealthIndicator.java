@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.affinitygrid.compute.InternalMaps;
 import io.affinitygrid.node.CapacityGuard;
 import io.affinitygrid.node.IgniteConfigurations;
 import io.affinitygrid.node.RegionFill;
@@ -141,7 +142,7 @@ public class GridHealthIndicator extends AbstractHealthIndicator {
 
     /** The user's caches, sorted: not the grid's internal ones ({@code __...}, e.g. the tasks' progress). */
     private static List<String> sorted(Collection<String> names) {
-        List<String> list = new ArrayList<>(names.stream().filter(name -> !name.startsWith("__")).toList());
+        List<String> list = new ArrayList<>(names.stream().filter(name -> !InternalMaps.isInternal(name)).toList());
         list.sort(null);
         return list;
     }

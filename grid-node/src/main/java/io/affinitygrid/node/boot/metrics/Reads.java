@@ -5,13 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
+import io.affinitygrid.compute.InternalMaps;
 import org.apache.ignite.Ignite;
 
 /** Reads shared by the node's meter binders. */
 final class Reads {
 
     /** Prefix of the names of the grid's internal caches, which are not metered. */
-    static final String INTERNAL_PREFIX = "__";
+    static final String INTERNAL_PREFIX = InternalMaps.PREFIX;
 
     /** Base unit of the partition meters. */
     static final String PARTITIONS = "partitions";

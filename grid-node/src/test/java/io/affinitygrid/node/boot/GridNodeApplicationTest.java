@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** The application as {@code main} runs it: its configuration files, and what an operator sees. */
 @ExtendWith(OutputCaptureExtension.class)
-class GridNodeApplicationTests {
+class GridNodeApplicationTest {
 
     @TempDir
     Path workDirectory;

@@ -6,7 +6,7 @@ import java.math.MathContext;
 import java.util.Objects;
 
 /**
- * Result of {@link SumTask}. Immutable.
+ * Result of {@code SumTask}. Immutable.
  *
  * <p>{@code count} is the number of entries scanned; {@code summed} the number of those whose value had
  * the field (entries without it are counted but add nothing; when no entry has it the task fails instead,

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One entry of a {@link TopTask} result: its key, the value of the ranking field, and the value's fields
+ * One entry of a {@code TopTask} result: its key, the value of the ranking field, and the value's fields
  * (nested objects rendered as text). Immutable.
  */
 public final class TopEntry implements Serializable {

@@ -1,6 +1,6 @@
 package io.affinitygrid.compute;
 
-/** What a {@link ScanTask} scans: a cache, and optionally only the entries that match a filter. */
+/** What a {@code ScanTask} scans: a cache, and optionally only the entries that match a filter. */
 public interface ScanSpec {
 
     /** The cache to scan. */

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** {@link GridProperties}: binding of the {@code grid.*} keys and mapping to {@link GridNodeSettings}. */
-class GridPropertiesTests {
+class GridPropertiesTest {
 
     @Test
     void defaultsAreThoseOfGridNodeSettings() {

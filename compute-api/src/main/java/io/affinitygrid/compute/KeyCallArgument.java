@@ -3,7 +3,7 @@ package io.affinitygrid.compute;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** Argument of {@link KeyCallTask}: which job to run on which key's primary, with what argument. Immutable. */
+/** Argument of {@code KeyCallTask}: which job to run on which key's primary, with what argument. Immutable. */
 public final class KeyCallArgument implements Serializable {
 
     private static final long serialVersionUID = 1L;

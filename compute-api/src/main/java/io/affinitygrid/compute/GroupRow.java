@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One group of {@link GroupByTask}: the group's key (the value of the group-by field, {@code null} for entries
+ * One group of {@code GroupByTask}: the group's key (the value of the group-by field, {@code null} for entries
  * without it), how many entries it has and, when a field to sum was given, their sum. Immutable.
  */
 public final class GroupRow implements Serializable {

@@ -36,7 +36,7 @@ import org.springframework.core.Ordered;
  * {@link GridNodeConfiguration} against real Ignite nodes on free loopback ports: a good configuration starts a
  * node with its caches, and each bad one fails before Ignite starts, with an analysis naming the property.
  */
-class GridNodeConfigurationTests {
+class GridNodeConfigurationTest {
 
     @TempDir
     Path workDirectory;

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Statistics of one numeric field over the entries of a cache (or those matching a filter): the result of
- * {@link StatsTask}. Immutable.
+ * {@code StatsTask}. Immutable.
  */
 public final class FieldStats implements Serializable {
 

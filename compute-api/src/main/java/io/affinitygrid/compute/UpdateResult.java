@@ -3,7 +3,7 @@ package io.affinitygrid.compute;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** Outcome of a bulk update ({@link UpdateTask}). Immutable. */
+/** Outcome of a bulk update ({@code UpdateTask}). Immutable. */
 public final class UpdateResult implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.affinitygrid.compute;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
  * The codes by which a grid node tells a client what went wrong, independent of the message's wording. Each
  * code belongs to a group and prints as {@code GRID-<GROUP>-<number>}, e.g. {@code GRID-MEM-1}.
  *
- * <p>The thin client carries only a node's message text, so a {@link GridTaskException} puts its code in the
+ * <p>The thin client carries only a node's message text, so a {@code GridTaskException} puts its code in the
  * message as a bracketed token, {@code [GRID-MEM-1]}, at the very start. Clients read that token with
  * {@link #find(String)} and map the code to their own exception types; they never read the prose around it.
  * A code, once published, keeps its meaning; a new meaning gets a new number.
@@ -41,7 +42,9 @@ public enum ErrorCode {
     /** The data region holding the map is above its high-water mark: writes are refused, reads go on. */
     CAPACITY_EXCEEDED("MEM", 1);
 
-    private static final Pattern TOKEN = Pattern.compile("\\[GRID-([A-Z]+)-(\\d+)]");
+    /** {@code [GRID-MAP-2]}, or with details {@code [GRID-MAP-2 partition=7]}. */
+    private static final Pattern TOKEN = Pattern.compile("\\[GRID-([A-Z]+)-(\\d+)((?: [a-zA-Z]+=[^\\s\\]]+)*)]");
+    private static final Pattern DETAIL = Pattern.compile(" ([a-zA-Z]+)=([^\\s\\]]+)");
 
     private final String group;
     private final int number;
@@ -59,6 +62,63 @@ public enum ErrorCode {
     /** The bracketed token that starts a node's message: {@code [GRID-MEM-1]}. */
     public String token() {
         return "[" + code() + "]";
+    }
+
+    /**
+     * The token with details the client can read without reading prose: {@code [GRID-MAP-2 partition=7]}.
+     * Names are letters; values must not hold spaces or {@code ]}.
+     */
+    public String token(Map<String, ?> details) {
+        StringBuilder s = new StringBuilder("[").append(code());
+        details.forEach((name, value) -> {
+            String text = String.valueOf(value);
+            if (!name.matches("[a-zA-Z]+") || text.isEmpty() || text.matches(".*[\\s\\]].*")) {
+                throw new IllegalArgumentException("Cannot put detail " + name + "=" + text + " in an error token");
+            }
+            s.append(' ').append(name).append('=').append(text);
+        });
+        return s.append(']').toString();
+    }
+
+    /** The value of detail {@code name} in the first token of this code found in {@code error}'s messages, if any. */
+    public Optional<String> detail(Throwable error, String name) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                Matcher matcher = TOKEN.matcher(t.getMessage());
+                while (matcher.find()) {
+                    if (group.equals(matcher.group(1)) && number == Integer.parseInt(matcher.group(2))) {
+                        Matcher d = DETAIL.matcher(matcher.group(3));
+                        while (d.find()) {
+                            if (d.group(1).equals(name)) {
+                                return Optional.of(d.group(2));
+                            }
+                        }
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The text after the first token of this code in {@code error}'s messages, to the end of that line: the
+     * node's own words without the token; empty when no message holds the token.
+     */
+    public Optional<String> reason(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null) {
+                Matcher matcher = TOKEN.matcher(message);
+                while (matcher.find()) {
+                    if (group.equals(matcher.group(1)) && number == Integer.parseInt(matcher.group(2))) {
+                        int end = message.indexOf('\n', matcher.end());
+                        return Optional.of(message.substring(matcher.end(), end < 0 ? message.length() : end).strip());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The code whose token appears in {@code message}, if any (the first one wins). */

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Argument of the catalog's scanning tasks: the cache, the field to aggregate, an optional filter, and the
  * options some tasks take (a group-by field, a limit, a sort direction, a factor). Each task checks that
- * the options it needs are present and fails with an {@link IllegalArgumentException} naming the missing
- * one. Immutable; build with {@link #on(String)}.
+ * the options it needs are present and fails with a {@link GridTaskException} ({@link ErrorCode#BAD_ARGUMENT})
+ * naming the missing one. Immutable; build with {@link #on(String)}.
  *
  * <pre>{@code
  * QueryArgument.on("orders").field("amount").where(Filter.parse("region = north")).build()
@@ -110,17 +110,17 @@ public final class QueryArgument implements ScanSpec, Tracked, Serializable {
         return b.build();
     }
 
-    /** The field, or an {@link IllegalArgumentException} naming the task that needs it. */
+    /** The field, or a {@link GridTaskException} ({@link ErrorCode#BAD_ARGUMENT}) naming the task that needs it. */
     String requireField(String task) {
         if (field == null) {
-            throw new IllegalArgumentException(task + " needs a field to work on");
+            throw new GridTaskException(ErrorCode.BAD_ARGUMENT, task + " needs a field to work on");
         }
         return field;
     }
 
     int requireLimit(String task) {
         if (limit < 1) {
-            throw new IllegalArgumentException(task + " needs a limit of at least 1, got " + limit);
+            throw new GridTaskException(ErrorCode.BAD_ARGUMENT, task + " needs a limit of at least 1, got " + limit);
         }
         return limit;
     }

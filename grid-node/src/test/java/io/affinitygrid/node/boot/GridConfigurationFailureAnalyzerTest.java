@@ -24,7 +24,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** {@link GridConfigurationFailureAnalyzer}: its text, and environment variable names that really bind. */
-class GridConfigurationFailureAnalyzerTests {
+class GridConfigurationFailureAnalyzerTest {
 
     private final GridConfigurationFailureAnalyzer analyzer = new GridConfigurationFailureAnalyzer();
 

@@ -3,7 +3,7 @@ package io.affinitygrid.compute;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** A key of a named cache: the argument of {@link KeyOwnersTask}. Immutable. */
+/** A key of a named cache: the argument of {@code KeyOwnersTask}. Immutable. */
 public final class CacheKey implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Argument of {@link SumTask}: the cache to scan and the numeric field of its values to sum.
+ * Argument of {@code SumTask}: the cache to scan and the numeric field of its values to sum.
  * Immutable.
  */
 public final class SumArgument implements ScanSpec, Tracked, Serializable {

@@ -1,11 +1,15 @@
 package io.affinitygrid.compute;
 
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.ignite.IgniteException;
 
 /**
- * A failure a grid node reports to the client in the grid's own words, with an {@link ErrorCode}. The message
+ * Raised on the nodes (compute-tasks, and users' tasks that want a code); clients never receive this class, only
+ * its message, whose token they read with {@link ErrorCode#find(Throwable)}.
+ *
+ * <p>A failure a grid node reports to the client in the grid's own words, with an {@link ErrorCode}. The message
  * starts with the code's token so that thin clients, which receive only text, can recover the code.
  */
 public class GridTaskException extends IgniteException {
@@ -21,6 +25,17 @@ public class GridTaskException extends IgniteException {
      */
     public GridTaskException(ErrorCode code, String reason) {
         this(code, reason, null);
+    }
+
+    /**
+     * @param code what kind of failure this is
+     * @param details facts the client reads from the token (see {@link ErrorCode#token(Map)}), e.g. a partition
+     * @param reason what went wrong and what to do, in the grid's words
+     */
+    public GridTaskException(ErrorCode code, Map<String, ?> details, String reason) {
+        super(Objects.requireNonNull(code, "code").token(details) + " " + Objects.requireNonNull(reason, "reason"));
+        this.code = code;
+        this.reason = reason;
     }
 
     /**

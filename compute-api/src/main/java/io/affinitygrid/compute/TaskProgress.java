@@ -1,25 +1,16 @@
 package io.affinitygrid.compute;
 
 import java.io.Serializable;
-import java.util.concurrent.TimeUnit;
-
-import javax.cache.expiry.CreatedExpiryPolicy;
-import javax.cache.expiry.Duration;
-
-import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.CacheMode;
-import org.apache.ignite.configuration.CacheConfiguration;
 
 /**
  * How far a partition map-reduce has got: partitions done of the total. Published by the task's node under
  * the execution id of a {@link Tracked} argument in the {@value #CACHE} cache, where entries expire after
- * ten minutes. Immutable.
+ * ten minutes (the cache's configuration is node-side, in compute-tasks' {@code TaskProgressCache}). Immutable.
  */
 public final class TaskProgress implements Serializable {
 
     /** Cache holding the progress of running tasks, keyed by execution id. */
-    public static final String CACHE = "__task_progress";
+    public static final String CACHE = InternalMaps.PREFIX + "task_progress";
 
     private static final long serialVersionUID = 1L;
 
@@ -59,19 +50,5 @@ public final class TaskProgress implements Serializable {
     @Override
     public String toString() {
         return done + "/" + total;
-    }
-
-    /**
-     * Configuration of the progress cache. Grid nodes create it at start, so that clients can always read it;
-     * a task creates it too if it runs on a node that lacks it.
-     */
-    public static CacheConfiguration<String, TaskProgress> cacheConfiguration() {
-        return new CacheConfiguration<String, TaskProgress>(CACHE)
-                .setCacheMode(CacheMode.REPLICATED)
-                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.MINUTES, 10)));
-    }
-
-    static IgniteCache<String, TaskProgress> cache(Ignite ignite) {
-        return ignite.getOrCreateCache(cacheConfiguration());
     }
 }

@@ -3,7 +3,7 @@ package io.affinitygrid.compute;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** A word and how many times it occurs: one row of {@link WordCountTask}'s result. Immutable. */
+/** A word and how many times it occurs: one row of {@code WordCountTask}'s result. Immutable. */
 public final class WordCount implements Serializable {
 
     private static final long serialVersionUID = 1L;

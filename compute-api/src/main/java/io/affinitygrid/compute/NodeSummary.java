@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One server node as {@link ClusterInfoTask} sees it. Immutable.
+ * One server node as {@code ClusterInfoTask} sees it. Immutable.
  */
 public final class NodeSummary implements Serializable {
 

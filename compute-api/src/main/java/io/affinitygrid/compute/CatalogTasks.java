@@ -1,0 +1,93 @@
+package io.affinitygrid.compute;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed references to the catalog's tasks, which every grid node carries (module compute-tasks). The client
+ * sees only these references, never the task classes; a test of compute-tasks checks that each one names an
+ * existing task class with the same argument and result types, so renaming a task or changing its types fails
+ * the build there instead of failing calls at run time.
+ */
+public final class CatalogTasks {
+
+    private static final String PACKAGE = "io.affinitygrid.compute.";
+
+    /** Count and exact sum of a numeric field. */
+    public static final TaskRef<SumArgument, SumResult> SUM =
+            TaskRef.named(PACKAGE + "SumTask", SumArgument.class, SumResult.class);
+
+    /** Number of entries (matching the filter). */
+    public static final TaskRef<QueryArgument, Long> COUNT =
+            TaskRef.named(PACKAGE + "CountTask", QueryArgument.class, Long.class);
+
+    /** Sum, min, max and average of a numeric field. */
+    public static final TaskRef<QueryArgument, FieldStats> STATS =
+            TaskRef.named(PACKAGE + "StatsTask", QueryArgument.class, FieldStats.class);
+
+    /** Count (and sum of a field) per value of the group-by field, largest groups first. */
+    public static final TaskRef<QueryArgument, List<GroupRow>> GROUP_BY =
+            TaskRef.named(PACKAGE + "GroupByTask", QueryArgument.class, TaskTypes.parameterized(List.class, GroupRow.class));
+
+    /** The entries with the largest (or smallest) values of a field. */
+    public static final TaskRef<QueryArgument, List<TopEntry>> TOP =
+            TaskRef.named(PACKAGE + "TopTask", QueryArgument.class, TaskTypes.parameterized(List.class, TopEntry.class));
+
+    /** Exact number of distinct values of a field. */
+    public static final TaskRef<QueryArgument, Long> DISTINCT_COUNT =
+            TaskRef.named(PACKAGE + "DistinctCountTask", QueryArgument.class, Long.class);
+
+    /** The most frequent words of a text field. */
+    public static final TaskRef<QueryArgument, List<WordCount>> WORD_COUNT =
+            TaskRef.named(PACKAGE + "WordCountTask", QueryArgument.class, TaskTypes.parameterized(List.class, WordCount.class));
+
+    /** In-place bulk update: multiplies a numeric field by a factor, exactly once per entry. Not read-only. */
+    public static final TaskRef<QueryArgument, UpdateResult> UPDATE =
+            TaskRef.named(PACKAGE + "UpdateTask", QueryArgument.class, UpdateResult.class);
+
+    /** The grid's server nodes, with the primary and backup partitions of each map each one holds. */
+    public static final TaskRef<Object, List<NodeSummary>> CLUSTER_INFO =
+            TaskRef.named(PACKAGE + "ClusterInfoTask", Object.class, TaskTypes.parameterized(List.class, NodeSummary.class));
+
+    /** The fields of a map's values and their types, read from the binary metadata of a sample of entries. */
+    public static final TaskRef<String, Map<String, String>> FIELD_NAMES =
+            TaskRef.named(PACKAGE + "FieldNamesTask", String.class, TaskTypes.parameterized(Map.class, String.class, String.class));
+
+    /** For each partition of a map, its primary and backup nodes. */
+    public static final TaskRef<String, List<PartitionOwners>> PARTITION_MAP =
+            TaskRef.named(PACKAGE + "PartitionMapTask", String.class, TaskTypes.parameterized(List.class, PartitionOwners.class));
+
+    /** The partition of a key and the nodes that own it. */
+    public static final TaskRef<CacheKey, PartitionOwners> KEY_OWNERS =
+            TaskRef.named(PACKAGE + "KeyOwnersTask", CacheKey.class, PartitionOwners.class);
+
+    /** Runs a key job on the primary node of a key. Not read-only: a key job may write. */
+    public static final TaskRef<KeyCallArgument, Object> KEY_CALL =
+            TaskRef.named(PACKAGE + "KeyCallTask", KeyCallArgument.class, Object.class);
+
+    /**
+     * The catalog's key job: adds a number to a numeric field of one entry, on the key's primary, and returns the
+     * field's new value (of the field's own type). Run with {@code onKey}; not read-only.
+     */
+    public static final KeyJobRef<FieldDelta, Object> ADD_TO_FIELD =
+            KeyJobRef.named(PACKAGE + "AddToFieldJob", FieldDelta.class, Object.class);
+
+    private static final List<TaskRef<?, ?>> ALL = List.of(SUM, COUNT, STATS, GROUP_BY, TOP, DISTINCT_COUNT, WORD_COUNT,
+            UPDATE, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, KEY_CALL);
+
+    private static final List<TaskRef<?, ?>> READ_ONLY = List.of(SUM, COUNT, STATS, GROUP_BY, TOP, DISTINCT_COUNT,
+            WORD_COUNT, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS);
+
+    private CatalogTasks() {
+    }
+
+    /** Every reference of the catalog. */
+    public static List<TaskRef<?, ?>> all() {
+        return ALL;
+    }
+
+    /** The catalog's tasks that change nothing, so that running one twice is safe. */
+    public static List<TaskRef<?, ?>> readOnly() {
+        return READ_ONLY;
+    }
+}
