@@ -320,8 +320,8 @@ public final class GridConfig {
         /**
          * Sets how many computations this client runs on the grid at once; later ones wait in the client, in
          * order, and start as earlier ones finish. 64 by default, the nodes' default
-         * {@code grid.client.max-compute-tasks}: keep it at most that value, or the nodes refuse the excess with
-         * {@link GridBusyException}.
+         * {@code grid.client.max-compute-tasks}: keep it at most that value. Computations a node refuses for want of room on
+         * the connection (none of it ran) are sent again after a short pause, within the request timeout.
          *
          * @param max at least 1
          * @return this builder

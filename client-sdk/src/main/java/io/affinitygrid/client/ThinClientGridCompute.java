@@ -63,6 +63,7 @@ final class ThinClientGridCompute implements GridCompute {
     private final ThinClientGrid grid;
     private final ClientCompute compute;
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong roomWaits = new AtomicLong();
     private final ComputeGate gate;
     private volatile ScheduledExecutorService progressPoller;
 
@@ -178,6 +179,10 @@ final class ThinClientGridCompute implements GridCompute {
     }
 
     /** How many computations this grid sent again after losing the connection to the node running them. */
+    long roomWaits() {
+        return roomWaits.get();
+    }
+
     long retries() {
         return retries.get();
     }
@@ -238,6 +243,8 @@ final class ThinClientGridCompute implements GridCompute {
         private final CompletableFuture<R> result;
         /** The attempt under way, for the request timeout to cancel. */
         private final AtomicReference<Future<?>> running;
+        /** Times the node refused it for want of room on the connection; one attempt at a time, so no race. */
+        private volatile int refusals;
 
         Attempt(String taskName, Object argument, String mapName, boolean idempotent, long deadline, CompletableFuture<R> result,
                 AtomicReference<Future<?>> running) {
@@ -278,6 +285,10 @@ final class ThinClientGridCompute implements GridCompute {
             if (result.isDone()) {
                 return; // timed out (and cancelled) meanwhile
             }
+            if (!grid.isClosed() && Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS) {
+                waitForRoom(e, retry);
+                return;
+            }
             if (grid.isClosed() || e instanceof GridException || !Failures.isConnectionFailure(e)) {
                 result.completeExceptionally(failure(taskName, mapName, e));
                 return;
@@ -299,6 +310,20 @@ final class ThinClientGridCompute implements GridCompute {
             // the timer only hands the re-send over: sending may wait for a new connection
             if (grid.schedule(() -> grid.runAsync(() -> resend(next, retry + 1), () -> result.completeExceptionally(
                     failure(taskName, mapName, e))), pause) == null) {
+                result.completeExceptionally(failure(taskName, mapName, e));
+            }
+        }
+
+        /**
+         * The node refused the computation before running any of it: the connection already runs as many tasks as
+         * the node allows it (the node frees a slot a moment after the answer that freed the gate's). Sends it again
+         * after a short pause, any task, for as long as the request timeout allows.
+         */
+        private void waitForRoom(RuntimeException e, int retry) {
+            roomWaits.incrementAndGet();
+            long pause = TimeUnit.MILLISECONDS.toNanos(Math.min(10L * ++refusals, 200));
+            if (deadline - System.nanoTime() - pause <= 0 || grid.schedule(() -> grid.runAsync(() -> send(compute, retry),
+                    () -> result.completeExceptionally(failure(taskName, mapName, e))), pause) == null) {
                 result.completeExceptionally(failure(taskName, mapName, e));
             }
         }
