@@ -255,6 +255,13 @@ final class ThinClientGridCompute implements GridCompute {
             return grid.failure(e, null, () -> "run task " + taskName);
         }
         if (Failures.isUnknownTask(e)) {
+            java.util.Optional<io.affinitygrid.compute.deploy.DeploymentInfo> owner = grid.deploymentsImpl().ownerOf(taskName);
+            if (owner.isPresent()) {
+                io.affinitygrid.compute.deploy.DeploymentInfo info = owner.get();
+                return new TaskFailedException(taskName, "Task " + taskName + " belonged to deployment '" + info.name() + "' (v"
+                        + info.version() + "), which " + (info.removed() ? "was undeployed by '" + info.deployedBy() + "'"
+                        : "is not loaded on the node that received the call") + ". Deploy its jar again to run it.", e);
+            }
             return new TaskFailedException(taskName, "No task named '" + taskName + "' on the grid nodes. Tasks are not"
                     + " shipped from clients: put the task's class on every node's classpath, and check its name.", e);
         }

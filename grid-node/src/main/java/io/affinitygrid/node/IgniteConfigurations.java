@@ -125,6 +125,8 @@ public final class IgniteConfigurations {
                 .setWorkDirectory(settings.workDirectory().toAbsolutePath().toString())
                 .setGridLogger(new Slf4jIgniteLogger())
                 .setPeerClassLoadingEnabled(false)
+                // finds deployed tasks by name (Ignite's default SPI is bypassed when peer class loading is off)
+                .setDeploymentSpi(new io.affinitygrid.compute.deploy.GridDeploymentSpi())
                 .setMetricsLogFrequency(0)
                 // no legacy REST/memcached connector on port 11211: thin clients are the only client entry point
                 .setConnectorConfiguration(null)
@@ -136,7 +138,8 @@ public final class IgniteConfigurations {
                 .setDataStorageConfiguration(storage)
                 .setCacheConfiguration(java.util.stream.Stream.concat(
                         settings.caches().stream().map(IgniteConfigurations::cache),
-                        java.util.stream.Stream.of(TaskProgress.cacheConfiguration())).toArray(CacheConfiguration[]::new));
+                        java.util.stream.Stream.of(TaskProgress.cacheConfiguration(),
+                                io.affinitygrid.compute.deploy.Deployments.cacheConfiguration())).toArray(CacheConfiguration[]::new));
         ComputeSettings compute = settings.compute();
         config.setPublicThreadPoolSize(compute.publicThreads())
                 .setUserAttributes(Map.of(ComputeLimits.MAX_CONCURRENT_ATTRIBUTE, compute.maxConcurrent()));
