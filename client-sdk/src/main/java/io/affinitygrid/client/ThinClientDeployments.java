@@ -91,7 +91,7 @@ final class ThinClientDeployments implements Deployments {
 
     CompletableFuture<Deployment> undeployAsync(String name) {
         ThinClientGridCompute.requireText(name, "name");
-        return this.<DeploymentInfo>run(UndeployTask.NAME, name, name).thenApply(Deployment::new);
+        return this.<DeploymentInfo>run(UndeployTask.NAME, new io.affinitygrid.compute.deploy.UndeployArgument(name, declaredUser()), name).thenApply(Deployment::new);
     }
 
     CompletableFuture<List<Deployment>> listAsync() {

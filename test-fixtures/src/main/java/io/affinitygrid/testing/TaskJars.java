@@ -35,6 +35,7 @@ public final class TaskJars {
     private final List<Path> classpath = new ArrayList<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, byte[]> extra = new LinkedHashMap<>();
+    private final java.util.Set<String> excluded = new java.util.HashSet<>();
 
     private TaskJars() {
     }
@@ -65,6 +66,12 @@ public final class TaskJars {
     /** Any other entry, e.g. a class file copied from elsewhere or a resource. */
     public TaskJars entry(String path, byte[] bytes) {
         extra.put(path, bytes);
+        return this;
+    }
+
+    /** Compiles class {@code className} but leaves it out of the jar, e.g. to make a dependency missing. */
+    public TaskJars exclude(String className) {
+        excluded.add(className.replace('.', '/') + ".class");
         return this;
     }
 
@@ -107,7 +114,11 @@ public final class TaskJars {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest); Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                String entry = classes.relativize(file).toString().replace('\\', '/');
+                if (excluded.contains(entry)) {
+                    continue;
+                }
+                jar.putNextEntry(new JarEntry(entry));
                 jar.write(Files.readAllBytes(file));
                 jar.closeEntry();
             }

@@ -146,8 +146,10 @@ public final class NodeDeployments {
             goneJobs.forEach(keyJobs::remove);
         }
         active.put(record.name(), new Active(record.version(), loaded.taskNames(), loaded.keyJobNames()));
-        log.info("Deployment '" + record.name() + "' v" + record.version() + " active on this node (sha256 "
-                + record.checksum() + ", tasks " + loaded.taskNames() + ", key jobs " + loaded.keyJobNames() + ")");
+        if (log.isDebugEnabled()) {
+            log.debug("Deployment '" + record.name() + "' v" + record.version() + " active on this node (sha256 "
+                    + record.checksum() + ", tasks " + loaded.taskNames() + ", key jobs " + loaded.keyJobNames() + ")");
+        }
     }
 
     /** Unregisters every class of {@code name} here; does nothing when it is not active. */
@@ -158,7 +160,9 @@ public final class NodeDeployments {
         }
         undeployTasks(current.tasks);
         current.keyJobs.forEach(keyJobs::remove);
-        log.info("Deployment '" + name + "' v" + current.version + " removed from this node");
+        if (log.isDebugEnabled()) {
+            log.debug("Deployment '" + name + "' v" + current.version + " removed from this node");
+        }
     }
 
     private void undeployTasks(Iterable<String> tasks) {
@@ -166,16 +170,6 @@ public final class NodeDeployments {
             // only this node: undeployTask on a wider group would also remove other nodes' registrations
             ignite.compute(ignite.cluster().forLocal()).undeployTask(task);
         }
-    }
-
-    /** Class names of every active task and key job, to tell a new jar's clash with another deployment. */
-    Map<String, String> classOwners() {
-        Map<String, String> owners = new java.util.HashMap<>();
-        active.forEach((name, deployment) -> {
-            deployment.tasks.forEach(task -> owners.put(task, name));
-            deployment.keyJobs.forEach(job -> owners.put(job, name));
-        });
-        return owners;
     }
 
     private static final class Active {

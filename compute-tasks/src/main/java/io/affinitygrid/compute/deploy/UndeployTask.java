@@ -16,12 +16,12 @@ import org.apache.ignite.compute.ComputeTaskAdapter;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
- * Removes a deployment from every server node. Argument: the deployment's name; result: the
+ * Removes a deployment from every server node. Argument: {@link UndeployArgument}; result: the
  * {@link DeploymentInfo} of the version removed ({@link DeploymentInfo#removed()} true). The name's record
  * stays in {@value Deployments#CACHE} without its jar, so a node that joins later loads nothing of it, and a
  * call to one of its tasks can be told which deployment it belonged to. Invoke by {@link #NAME}.
  */
-public final class UndeployTask extends ComputeTaskAdapter<String, DeploymentInfo> {
+public final class UndeployTask extends ComputeTaskAdapter<UndeployArgument, DeploymentInfo> {
 
     /** Name by which clients invoke this task. */
     public static final String NAME = "io.affinitygrid.compute.deploy.UndeployTask";
@@ -34,9 +34,10 @@ public final class UndeployTask extends ComputeTaskAdapter<String, DeploymentInf
     private transient DeploymentRecord removed;
 
     @Override
-    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, String name) {
+    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, UndeployArgument argument) {
+        String name = argument == null ? null : argument.name();
         NodeDeployments deployments = Deployments.require(ignite);
-        String user = Deployments.currentUser(ignite, deployments.policy(), null);
+        String user = Deployments.currentUser(ignite, deployments.policy(), argument == null ? null : argument.declaredUser());
         // without authentication anyone may undeploy; with it, only the users listed
         Deployments.requireAllowed(deployments.policy(), user, "undeploy");
         DeploymentRecord record = name == null ? null : Deployments.cache(ignite).get(name);
