@@ -122,6 +122,31 @@ class DeploymentsTest {
         }
     }
 
+    /** Entries of a type of their own, with only a quantity; the other tests' tasks read "amount" and skip them. */
+    public static final class Stock implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int quantity;
+
+        Stock(int quantity) {
+            this.quantity = quantity;
+        }
+    }
+
+    @Test
+    void readmeTaskBuildsDeploysAndRuns() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("package com.example;");
+        String source = readme.substring(start, readme.indexOf("```", start));
+        GridMap<Long, Stock> stock = grid.map("orders", Long.class, Stock.class);
+        for (int i = 1; i <= 50; i++) {
+            stock.put(1_000_000L + i, new Stock(i * 3 % 71));
+        }
+        grid.deployments().deploy("max-quantity", write("max-quantity.jar", jar().source("com.example.MaxQuantityTask", source).build()));
+        Long max = grid.compute().execute("com.example.MaxQuantityTask", QueryArgument.on("orders").build());
+        assertThat(max).isEqualTo(70L);
+        grid.deployments().undeploy("max-quantity");
+    }
+
     @Test
     void redeployWhileRunningFinishesOldAndStartsNew() throws Exception {
         Path v1 = write("b1.jar", jar().source("com.example.b.CentsTask", centsTask("com.example.b", "v1", 1, 2)).build());
