@@ -139,7 +139,7 @@ class DeploymentIT {
     @Test
     @Order(1)
     void deployedAggregationRunsOnEveryNode() throws Exception {
-        Path v1 = jar("regions-v1.jar", sources().source(TASK, regionTotals(1, 1, 20)));
+        Path v1 = jar("regions-v1.jar", sources().source(TASK, regionTotals(1, 1, 2)));
         long started = System.nanoTime();
         Deployment deployed = client.deployments().deploy("regions", v1);
         long deployMillis = (System.nanoTime() - started) / 1_000_000;

@@ -56,6 +56,10 @@ final class DeploymentJar {
         if (jar.length < 4 || jar[0] != 'P' || jar[1] != 'K' || jar[2] != 3 || jar[3] != 4) {
             throw bad(name, "the file is not a jar (no zip header). Give the jar built from your task classes, e.g. target/my-tasks.jar");
         }
+        if (!hasEndOfCentralDirectory(jar)) {
+            throw bad(name, "the jar is corrupt (it has no zip directory at its end: the file was cut short?). Build it"
+                    + " again and deploy the new file");
+        }
         Map<String, byte[]> classes = new LinkedHashMap<>();
         Map<String, byte[]> resources = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
@@ -144,6 +148,17 @@ final class DeploymentJar {
                     + " with a public class extending ScanTask, PartitionMapReduceTask or ComputeTaskAdapter, or implementing KeyJob");
         }
         return new Loaded(loader, List.copyOf(tasks), List.copyOf(keyJobs));
+    }
+
+    /** Whether the zip's end-of-central-directory record (PK 5 6) is in its last 64 KB + 22 bytes, where it must be. */
+    private static boolean hasEndOfCentralDirectory(byte[] jar) {
+        int from = Math.max(0, jar.length - (0xFFFF + 22));
+        for (int i = jar.length - 22; i >= from; i--) {
+            if (jar[i] == 'P' && jar[i + 1] == 'K' && jar[i + 2] == 5 && jar[i + 3] == 6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String checksum() {
