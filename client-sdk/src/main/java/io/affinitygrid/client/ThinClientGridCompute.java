@@ -263,7 +263,7 @@ final class ThinClientGridCompute implements GridCompute {
                         : "is not loaded on the node that received the call") + ". Deploy its jar again to run it.", e);
             }
             return new TaskFailedException(taskName, "No task named '" + taskName + "' on the grid nodes. Tasks are not"
-                    + " shipped from clients: put the task's class on every node's classpath, and check its name.", e);
+                    + " shipped with a call: deploy its jar first (grid.deployments().deploy(name, jar); shell: deploy), and check its name.", e);
         }
         return new TaskFailedException(taskName, "Task " + taskName + " failed: " + Failures.message(e), e);
     }
