@@ -98,6 +98,12 @@ public interface Grid extends AutoCloseable {
      */
     GridCompute compute();
 
+    /**
+     * Deployment of task jars to the running grid: deploy, undeploy and list, sync and async. Never null;
+     * thread-safe. See {@link Deployments}.
+     */
+    Deployments deployments();
+
     /** The configuration this grid was connected with; never null. */
     GridConfig config();
 

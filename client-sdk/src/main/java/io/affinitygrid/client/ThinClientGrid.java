@@ -61,6 +61,7 @@ final class ThinClientGrid implements Grid {
     private final ScheduledThreadPoolExecutor timer;
     private final GridMetrics metrics;
     private final ThinClientGridCompute compute;
+    private final ThinClientDeployments deployments;
     private final Map<String, NearCache> nearCaches = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -77,6 +78,7 @@ final class ThinClientGrid implements Grid {
         this.metrics = config.meterRegistry().isPresent() ? MicrometerGridMetrics.create(config.meterRegistry().get())
                 : GridMetrics.NONE;
         this.compute = new ThinClientGridCompute(this, client.compute().withTimeout(config.requestTimeout().toMillis()));
+        this.deployments = new ThinClientDeployments(this, compute);
     }
 
     static Grid connect(GridConfig config) {
@@ -205,6 +207,16 @@ final class ThinClientGrid implements Grid {
     @Override
     public GridCompute compute() {
         return compute;
+    }
+
+    @Override
+    public Deployments deployments() {
+        return deployments;
+    }
+
+    /** The deployments, for the compute view's messages about undeployed tasks. */
+    ThinClientDeployments deploymentsImpl() {
+        return deployments;
     }
 
     @Override

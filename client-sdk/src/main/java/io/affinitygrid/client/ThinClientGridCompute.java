@@ -497,9 +497,15 @@ final class ThinClientGridCompute implements GridCompute {
             }
         }
         if (code == null && IgniteWording.isUnknownTask(e)) {
-            return new TaskFailedException(taskName, ErrorCode.UNKNOWN_TASK, "No task named '" + taskName + "' on the grid"
-                    + " nodes. Tasks are not shipped from clients: put the task's class on every node's classpath, and check"
-                    + " its name.", e);
+            java.util.Optional<io.affinitygrid.compute.deploy.DeploymentInfo> owner = grid.deploymentsImpl().ownerOf(taskName);
+            if (owner.isPresent()) {
+                io.affinitygrid.compute.deploy.DeploymentInfo info = owner.get();
+                return new TaskFailedException(taskName, ErrorCode.UNKNOWN_TASK, "Task " + taskName + " belonged to deployment '" + info.name() + "' (v"
+                        + info.version() + "), which " + (info.removed() ? "was undeployed by '" + info.deployedBy() + "'"
+                        : "is not loaded on the node that received the call") + ". Deploy its jar again to run it.", e);
+            }
+            return new TaskFailedException(taskName, ErrorCode.UNKNOWN_TASK, "No task named '" + taskName + "' on the grid nodes. Tasks are not"
+                    + " shipped with a call: deploy its jar first (grid.deployments().deploy(name, jar); shell: deploy), and check its name.", e);
         }
         return new TaskFailedException(taskName, code, "Task " + taskName + " failed: " + reason, e);
     }

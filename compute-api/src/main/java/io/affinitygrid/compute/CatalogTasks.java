@@ -1,7 +1,12 @@
 package io.affinitygrid.compute;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import io.affinitygrid.compute.deploy.DeployArgument;
+import io.affinitygrid.compute.deploy.DeploymentInfo;
+import io.affinitygrid.compute.deploy.UndeployArgument;
 
 /**
  * Typed references to the catalog's tasks, which every grid node carries (module compute-tasks). The client
@@ -72,11 +77,24 @@ public final class CatalogTasks {
     public static final KeyJobRef<FieldDelta, Object> ADD_TO_FIELD =
             KeyJobRef.named(PACKAGE + "AddToFieldJob", FieldDelta.class, Object.class);
 
+    /** Deploys a task jar to every server node, all or nothing. */
+    public static final TaskRef<DeployArgument, DeploymentInfo> DEPLOY =
+            TaskRef.named(PACKAGE + "deploy.DeployTask", DeployArgument.class, DeploymentInfo.class);
+
+    /** Removes a deployment from every server node. */
+    public static final TaskRef<UndeployArgument, DeploymentInfo> UNDEPLOY =
+            TaskRef.named(PACKAGE + "deploy.UndeployTask", UndeployArgument.class, DeploymentInfo.class);
+
+    /** The current deployments (with {@code true}: the removed ones too). */
+    public static final TaskRef<Boolean, ArrayList<DeploymentInfo>> LIST_DEPLOYMENTS =
+            TaskRef.named(PACKAGE + "deploy.ListDeploymentsTask", Boolean.class,
+                    TaskTypes.parameterized(ArrayList.class, DeploymentInfo.class));
+
     private static final List<TaskRef<?, ?>> ALL = List.of(SUM, COUNT, STATS, GROUP_BY, TOP, DISTINCT_COUNT, WORD_COUNT,
-            UPDATE, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, KEY_CALL);
+            UPDATE, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, KEY_CALL, DEPLOY, UNDEPLOY, LIST_DEPLOYMENTS);
 
     private static final List<TaskRef<?, ?>> READ_ONLY = List.of(SUM, COUNT, STATS, GROUP_BY, TOP, DISTINCT_COUNT,
-            WORD_COUNT, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS);
+            WORD_COUNT, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, LIST_DEPLOYMENTS);
 
     private CatalogTasks() {
     }

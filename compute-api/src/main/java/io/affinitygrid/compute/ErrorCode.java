@@ -40,7 +40,20 @@ public enum ErrorCode {
     OUTCOME_UNKNOWN("CMP", 6),
 
     /** The data region holding the map is above its high-water mark: writes are refused, reads go on. */
-    CAPACITY_EXCEEDED("MEM", 1);
+    CAPACITY_EXCEEDED("MEM", 1),
+
+    /** Deployment of task jars is switched off on a node ({@code grid.deployment.enabled=false}). */
+    DEPLOYMENT_DISABLED("DEP", 1),
+    /** The user may not deploy or undeploy: not listed in {@code grid.deployment.users}. */
+    DEPLOYMENT_NOT_ALLOWED("DEP", 2),
+    /** The jar is unusable: not a jar, corrupt, too large, holds no task or key job, or holds the grid's own classes. */
+    BAD_JAR("DEP", 3),
+    /** A class of the jar fails to load on a node, e.g. a missing dependency. Nothing was deployed. */
+    JAR_LOAD_FAILED("DEP", 4),
+    /** No deployment of that name is on the grid (never deployed, or undeployed). */
+    UNKNOWN_DEPLOYMENT("DEP", 5),
+    /** The name, or a class of the jar, belongs to another user's or another deployment. */
+    DEPLOYMENT_CONFLICT("DEP", 6);
 
     /** {@code [GRID-MAP-2]}, or with details {@code [GRID-MAP-2 partition=7]}. */
     private static final Pattern TOKEN = Pattern.compile("\\[GRID-([A-Z]+)-(\\d+)((?: [a-zA-Z]+=[^\\s\\]]+)*)]");

@@ -50,7 +50,7 @@ public final class KeyCallTask extends ComputeTaskAdapter<KeyCallArgument, Objec
             throw new GridTaskException(ErrorCode.BAD_ARGUMENT, "KeyCallTask needs a KeyCallArgument, got null");
         }
         TaskNodes.requireCache(ignite, argument.cacheName());
-        KeyJobs.check(argument.jobClassName());
+        KeyJobs.check(ignite, argument.jobClassName());
         ComputeLoad.of(ignite).admit("key job " + argument.jobClassName() + " on map '" + argument.cacheName() + "'");
         return Map.of(new OnPrimary(argument, 0), primary(argument));
     }
@@ -119,7 +119,7 @@ public final class KeyCallTask extends ComputeTaskAdapter<KeyCallArgument, Objec
                 return Moved.INSTANCE;
             }
             IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
-            KeyJob<?> job = KeyJobs.instantiate(argument.jobClassName());
+            KeyJob<?> job = KeyJobs.instantiate(ignite, argument.jobClassName());
             return job.run(new KeyContext(ignite, cache, argument.key(), argument.argument()));
         }
     }

@@ -38,7 +38,8 @@ class CatalogTaskRefsTest {
         assertThat(CatalogTasks.all()).extracting(TaskRef::name).containsExactlyInAnyOrder(
                 SumTask.NAME, CountTask.NAME, StatsTask.NAME, GroupByTask.NAME, TopTask.NAME, DistinctCountTask.NAME,
                 WordCountTask.NAME, UpdateTask.NAME, ClusterInfoTask.NAME, FieldNamesTask.NAME, PartitionMapTask.NAME,
-                KeyOwnersTask.NAME, KeyCallTask.NAME);
+                KeyOwnersTask.NAME, KeyCallTask.NAME, io.affinitygrid.compute.deploy.DeployTask.NAME,
+                io.affinitygrid.compute.deploy.UndeployTask.NAME, io.affinitygrid.compute.deploy.ListDeploymentsTask.NAME);
         assertThat(CatalogTasks.readOnly()).doesNotContain(CatalogTasks.UPDATE, CatalogTasks.KEY_CALL);
     }
 

@@ -97,6 +97,10 @@ final class ProcessCluster implements AutoCloseable {
             list.add(new NodeProcess(nodeName, discovery[i], communication, client, http, env, args, log));
         }
         this.nodes = List.copyOf(list);
+        // standby nodes are configured but not started: they join later, with restart(i)
+        for (int i = n - builder.standby; i < n; i++) {
+            killed.add(nodes.get(i));
+        }
     }
 
     static Builder builder(String name) {
@@ -135,9 +139,11 @@ final class ProcessCluster implements AutoCloseable {
         first.start();
         awaitPort(first, deadline);
         for (NodeProcess node : nodes.subList(1, nodes.size())) {
-            node.start();
+            if (!killed.contains(node)) {
+                node.start();
+            }
         }
-        awaitReady(nodes.size(), Duration.ofNanos(deadline - System.nanoTime()));
+        awaitReady(nodes.size() - killed.size(), Duration.ofNanos(deadline - System.nanoTime()));
         return this;
     }
 
@@ -492,6 +498,7 @@ final class ProcessCluster implements AutoCloseable {
 
         private final String name;
         private int nodes = 3;
+        private int standby;
         private final List<Cache> caches = new ArrayList<>();
         private Duration failureDetectionTimeout = Duration.ofSeconds(5);
         private String dataRegionSize = "160MB";
@@ -504,6 +511,9 @@ final class ProcessCluster implements AutoCloseable {
         }
 
         Builder nodes(int nodes) { this.nodes = nodes; return this; }
+
+        /** The last {@code standby} of the nodes are not started with the others; start them with {@code restart(i)}. */
+        Builder standby(int standby) { this.standby = standby; return this; }
 
         Builder cache(String cacheName, int backups, int partitions) {
             caches.add(new Cache(cacheName, backups, partitions));

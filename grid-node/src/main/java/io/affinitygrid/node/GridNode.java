@@ -1,5 +1,6 @@
 package io.affinitygrid.node;
 
+import io.affinitygrid.node.deploy.DeploymentStartup;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.Ignition;
@@ -48,6 +49,7 @@ public final class GridNode implements AutoCloseable {
         try {
             ignite = Ignition.start(IgniteConfigurations.create(settings));
             capacity.start(ignite);
+            DeploymentStartup.loadDeployments(ignite, settings);
         }
         catch (RuntimeException e) {
             capacity.close();

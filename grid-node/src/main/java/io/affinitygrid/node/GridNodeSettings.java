@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.affinitygrid.node.deploy.DeploymentSettings;
+
 /**
  * Everything a grid node needs to start. Immutable; created by {@link #builder()}, whose
  * {@link Builder#build()} checks every value and throws a {@link GridConfigurationException} naming the
@@ -57,6 +59,7 @@ public final class GridNodeSettings {
     private final List<CacheSettings> caches;
     private final SecuritySettings security;
     private final ComputeSettings compute;
+    private final DeploymentSettings deployment;
 
     private GridNodeSettings(Builder b) {
         this.nodeName = b.nodeName;
@@ -76,6 +79,7 @@ public final class GridNodeSettings {
         this.caches = List.copyOf(b.caches);
         this.security = b.security;
         this.compute = b.compute;
+        this.deployment = b.deployment;
     }
 
     /** A builder with the defaults of a single node on this machine. */
@@ -128,6 +132,9 @@ public final class GridNodeSettings {
     /** Compute pools and the node's admission bound; sized from the cores by default. */
     public ComputeSettings compute() { return compute; }
 
+    /** Deployment of task jars at run time; off by default. */
+    public DeploymentSettings deployment() { return deployment; }
+
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -147,6 +154,7 @@ public final class GridNodeSettings {
         b.caches = new ArrayList<>(caches);
         b.security = security;
         b.compute = compute;
+        b.deployment = deployment;
         return b;
     }
 
@@ -176,6 +184,7 @@ public final class GridNodeSettings {
         private List<CacheSettings> caches = new ArrayList<>();
         private SecuritySettings security = SecuritySettings.none();
         private ComputeSettings compute = ComputeSettings.defaults();
+        private DeploymentSettings deployment = DeploymentSettings.off();
 
         private Builder() {
         }
@@ -232,6 +241,12 @@ public final class GridNodeSettings {
         /** Compute pools and admission bound; null means the defaults. */
         public Builder compute(ComputeSettings compute) {
             this.compute = ComputeSettings.orDefaults(compute);
+            return this;
+        }
+
+        /** Deployment of task jars at run time, already checked; null means off. */
+        public Builder deployment(DeploymentSettings deployment) {
+            this.deployment = deployment == null ? DeploymentSettings.off() : deployment;
             return this;
         }
 
@@ -328,7 +343,7 @@ public final class GridNodeSettings {
                 && dataRegionSizeBytes == s.dataRegionSizeBytes && highWaterMarkPercent == s.highWaterMarkPercent
                 && evictionRegionSizeBytes == s.evictionRegionSizeBytes && failureDetectionTimeout.equals(s.failureDetectionTimeout)
                 && workDirectory.equals(s.workDirectory) && caches.equals(s.caches) && security.equals(s.security)
-                && compute.equals(s.compute);
+                && compute.equals(s.compute) && deployment.equals(s.deployment);
     }
 
     @Override

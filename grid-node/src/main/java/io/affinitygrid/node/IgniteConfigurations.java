@@ -136,7 +136,13 @@ public final class IgniteConfigurations {
                 .setDataStorageConfiguration(storage)
                 .setCacheConfiguration(java.util.stream.Stream.concat(
                         settings.caches().stream().map(IgniteConfigurations::cache),
-                        java.util.stream.Stream.of(TaskProgressCache.cacheConfiguration())).toArray(CacheConfiguration[]::new));
+                        java.util.stream.Stream.of(TaskProgressCache.cacheConfiguration(),
+                                io.affinitygrid.compute.deploy.Deployments.cacheConfiguration())).toArray(CacheConfiguration[]::new));
+        if (settings.deployment().enabled()) {
+            // finds deployed tasks by name (Ignite's default SPI is bypassed when peer class loading is off); only
+            // with deployment on: with it, a stopping node was seen to let queued jobs finish (docs/deployment.md)
+            config.setDeploymentSpi(new io.affinitygrid.compute.deploy.GridDeploymentSpi());
+        }
         ComputeSettings compute = settings.compute();
         config.setPublicThreadPoolSize(compute.publicThreads())
                 .setUserAttributes(Map.of(ComputeLimits.MAX_CONCURRENT_ATTRIBUTE, compute.maxConcurrent(),

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * TAB completion of option values, for every grid command ({@code completionProvider = GridCompletion.NAME}):
  * {@code --cache} proposes the grid's maps, {@code --field} and {@code --by} the fields of the map given
  * with {@code --cache} (see {@link GridCatalog}), {@code --type} the sample data sets, and {@code connect}
- * the embedded grid and the addresses used so far. Spring Shell completes command and option names itself.
+ * the embedded grid and the addresses used so far, {@code --name} the deployments and {@code --task} their task
+ * classes. Spring Shell completes command and option names itself.
  * Never connects to the grid; proposes nothing when not connected. Thread-safe.
  */
 @Component(GridCompletion.NAME)
@@ -27,10 +28,12 @@ public class GridCompletion implements CompletionProvider {
 
     private final GridCatalog catalog;
     private final GridConnection connection;
+    private final DeploymentCatalog deployments;
 
-    public GridCompletion(GridCatalog catalog, GridConnection connection) {
+    public GridCompletion(GridCatalog catalog, GridConnection connection, DeploymentCatalog deployments) {
         this.catalog = catalog;
         this.connection = connection;
+        this.deployments = deployments;
     }
 
     @Override
@@ -51,6 +54,8 @@ public class GridCompletion implements CompletionProvider {
             case "cache" -> proposals(catalog.mapNames(), prefix, "cache", true);
             case "field", "by" -> proposals(catalog.fields(cacheOf(context.getWords())), prefix, "field", true);
             case "type" -> proposals(LoadCommands.TYPES, prefix, "data set", true);
+            case "name" -> proposals(deployments.names(), prefix, "deployment", true);
+            case "task" -> proposals(deployments.taskClasses(), prefix, "deployed task", true);
             default -> List.of();
         };
     }

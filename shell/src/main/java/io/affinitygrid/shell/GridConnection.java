@@ -226,6 +226,9 @@ public final class GridConnection implements AutoCloseable {
                 .cache(CacheSettings.partitioned(ORDERS).withBackups(settings.getBackups()))
                 .cache(CacheSettings.partitioned(WORDS).withBackups(settings.getBackups()))
                 .dataRegionSizeBytes(settings.getDataRegionSize().toBytes())
+                // the embedded grid is for trying things out: it accepts deployed task jars
+                .nodeSettings(node -> node.deployment(io.affinitygrid.node.deploy.DeploymentSettings.of(true,
+                        io.affinitygrid.node.deploy.DeploymentSettings.DEFAULT_MAX_JAR_SIZE_BYTES, java.util.List.of())))
                 .start();
         Grid connected = null;
         try {

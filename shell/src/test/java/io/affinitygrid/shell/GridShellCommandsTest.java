@@ -292,7 +292,7 @@ class GridShellCommandsTest {
         assertThat(runner.execute("compute", new PrintWriter(output), new InputReader() {
         })).isZero();
         assertThat(output.toString().lines()).first().isEqualTo("'compute' is followed by one of:");
-        assertThat(output.toString().lines().skip(1)).hasSize(12).first().asString().startsWith("  compute avg  ");
+        assertThat(output.toString().lines().skip(1)).hasSize(13).first().asString().startsWith("  compute avg  ");
     }
 
     @Test

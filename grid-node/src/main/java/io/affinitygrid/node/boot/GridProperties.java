@@ -67,6 +67,8 @@ public class GridProperties {
 
     private final Capacity capacity = new Capacity();
 
+    private final Deployment deployment = new Deployment();
+
     /**
      * TLS and authentication; off unless turned on (e.g. by the security profile).
      */
@@ -141,6 +143,10 @@ public class GridProperties {
         return capacity;
     }
 
+    public Deployment getDeployment() {
+        return deployment;
+    }
+
     public SecurityProperties getSecurity() {
         return security;
     }
@@ -164,7 +170,8 @@ public class GridProperties {
                 .failureDetectionTimeout(failureDetectionTimeout)
                 .workDirectory(workDirectory)
                 .compute(new ComputeSettings(compute.publicThreads, compute.maxConcurrent, compute.scanThreads))
-                .security(security.toSettings());
+                .security(security.toSettings())
+                .deployment(deployment.toSettings());
         List<CacheSettings> cacheSettings = new ArrayList<>();
         if (caches != null) {
             for (int i = 0; i < caches.size(); i++) {
@@ -348,6 +355,54 @@ public class GridProperties {
 
         public void setEvictionRegionSize(DataSize evictionRegionSize) {
             this.evictionRegionSize = evictionRegionSize;
+        }
+    }
+
+    /** Task jars deployed at run time from the SDK or the shell ({@code deploy --name N --jar PATH}). */
+    public static class Deployment {
+
+        /**
+         * Whether the node accepts task jars deployed at run time. Every node of a cluster should agree: a deploy
+         * reaches all server nodes or none.
+         */
+        private boolean enabled;
+
+        /**
+         * Largest jar the node accepts.
+         */
+        private DataSize maxJarSize = DataSize.ofBytes(io.affinitygrid.node.deploy.DeploymentSettings.DEFAULT_MAX_JAR_SIZE_BYTES);
+
+        /**
+         * Users who may deploy and undeploy when clients are authenticated; nobody else may.
+         */
+        private List<String> users = new ArrayList<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public DataSize getMaxJarSize() {
+            return maxJarSize;
+        }
+
+        public void setMaxJarSize(DataSize maxJarSize) {
+            this.maxJarSize = maxJarSize;
+        }
+
+        public List<String> getUsers() {
+            return users;
+        }
+
+        public void setUsers(List<String> users) {
+            this.users = users;
+        }
+
+        io.affinitygrid.node.deploy.DeploymentSettings toSettings() {
+            return io.affinitygrid.node.deploy.DeploymentSettings.of(enabled, maxJarSize == null ? 0 : maxJarSize.toBytes(), users);
         }
     }
 
