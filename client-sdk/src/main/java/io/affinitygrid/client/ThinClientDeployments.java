@@ -128,8 +128,19 @@ final class ThinClientDeployments implements Deployments {
         CompletableFuture<R> result = new CompletableFuture<>();
         CompletableFuture<R> started;
         try {
-            // a deploy or undeploy is not sent again when its node dies: it may have taken effect
-            started = compute.submit(task, argument, null, null, CatalogTasks.LIST_DEPLOYMENTS.name().equals(task));
+            boolean readOnly = CatalogTasks.LIST_DEPLOYMENTS.name().equals(task);
+            if (!readOnly) {
+                // A deploy or undeploy is not sent again when its connection fails: it may have taken effect. A
+                // cheap request the thin client does re-send goes first, so that a connection to a node that left
+                // meanwhile is dropped before the deploy is written to it.
+                try {
+                    grid.igniteClient().cacheNames();
+                }
+                catch (RuntimeException e) {
+                    // the deploy's own request reports what is wrong
+                }
+            }
+            started = compute.submit(task, argument, null, null, readOnly);
         }
         catch (RuntimeException e) {
             result.completeExceptionally(translate(e, name));

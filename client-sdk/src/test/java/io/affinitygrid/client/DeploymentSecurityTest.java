@@ -38,7 +38,7 @@ class DeploymentSecurityTest {
                 .nodeSettings(b -> b.security(security).deployment(DeploymentSettings.of(true, 64 * 1024, List.of("dev"))))
                 .start()) {
             Path jar = dir.resolve("t.jar");
-            Files.write(jar, TaskJars.builder().against(ScanTask.class, Ignite.class)
+            Files.write(jar, TaskJars.builder().against(ScanTask.class, QueryArgument.class, Ignite.class)
                     .source("com.example.s.CentsTask", DeploymentsTest.centsTask("com.example.s", "s", 1, 0)).build());
             try (Grid app = Grid.connect(GridConfig.builder().addresses(cluster.clientAddresses()).credentials("app", "app-secret").build())) {
                 assertThatThrownBy(() -> app.deployments().deploy("secured", jar))
@@ -65,7 +65,7 @@ class DeploymentSecurityTest {
         try (LocalCluster cluster = LocalCluster.builder().nodes(1).cache(CacheSettings.partitioned("orders").withPartitions(16)).start();
                 Grid grid = Grid.connect(GridConfig.builder().addresses(cluster.clientAddresses()).build())) {
             Path jar = dir.resolve("t.jar");
-            Files.write(jar, TaskJars.builder().against(ScanTask.class, Ignite.class)
+            Files.write(jar, TaskJars.builder().against(ScanTask.class, QueryArgument.class, Ignite.class)
                     .source("com.example.o.CentsTask", DeploymentsTest.centsTask("com.example.o", "o", 1, 0)).build());
             assertThatThrownBy(() -> grid.deployments().deploy("off", jar))
                     .isInstanceOfSatisfying(DeploymentRefusedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DEPLOYMENT_DISABLED))

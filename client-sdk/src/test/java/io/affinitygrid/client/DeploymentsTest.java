@@ -101,7 +101,7 @@ class DeploymentsTest {
     }
 
     private static TaskJars jar() {
-        return TaskJars.builder().against(ScanTask.class, Ignite.class);
+        return TaskJars.builder().against(ScanTask.class, QueryArgument.class, Ignite.class);
     }
 
     @Test

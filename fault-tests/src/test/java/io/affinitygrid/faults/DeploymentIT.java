@@ -129,7 +129,7 @@ class DeploymentIT {
     }
 
     static TaskJars sources() {
-        return TaskJars.builder().against(ScanTask.class, Ignite.class);
+        return TaskJars.builder().against(ScanTask.class, QueryArgument.class, Ignite.class);
     }
 
     static Map<String, Long> run(Grid on) {

@@ -46,7 +46,7 @@ class DeploymentCommandsTest {
     @Test
     void deployListRunCompleteAndUndeploy() throws Exception {
         Path jar = dir.resolve("max.jar");
-        Files.write(jar, TaskJars.builder().against(ScanTask.class, Ignite.class).source(TASK, """
+        Files.write(jar, TaskJars.builder().against(ScanTask.class, QueryArgument.class, Ignite.class).source(TASK, """
                 package com.example.shell;
                 import java.util.List;
                 import io.affinitygrid.compute.QueryArgument;
