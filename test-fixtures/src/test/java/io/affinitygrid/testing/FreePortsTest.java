@@ -77,11 +77,25 @@ class FreePortsTest {
         }
         Set<Integer> mine = IntStream.of(FreePorts.next(PER_JVM)).boxed().collect(Collectors.toSet());
         List<Set<Integer>> all = new ArrayList<>(List.of(mine));
+        try {
+            // each child holds its ports (and its block locks) until every JVM has taken its own: a JVM that exits
+            // frees its blocks for others, which is allowed
+            for (Process child : children) {
+                java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                        StandardCharsets.UTF_8));
+                String line = out.readLine();
+                assertThat(line).as("ports of a child JVM").isNotNull().matches("[0-9,]+");
+                all.add(Arrays.stream(line.trim().split(",")).map(Integer::valueOf).collect(Collectors.toSet()));
+            }
+        }
+        finally {
+            for (Process child : children) {
+                child.getOutputStream().close();
+                assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }
         for (Process child : children) {
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            assertThat(child.exitValue()).as(out).isZero();
-            all.add(Arrays.stream(out.split(",")).map(Integer::valueOf).collect(Collectors.toSet()));
+            assertThat(child.exitValue()).isZero();
         }
         Set<Integer> union = new HashSet<>();
         for (Set<Integer> ports : all) {
@@ -91,10 +105,14 @@ class FreePortsTest {
         assertThat(union).as("no port in two JVMs").hasSize(3 * PER_JVM);
     }
 
-    /** Takes {@value #PER_JVM} ports and prints them, comma-separated. */
+    /** Takes {@value #PER_JVM} ports, prints them comma-separated, and holds them until its input closes. */
     public static final class Child {
-        public static void main(String[] args) {
+        public static void main(String[] args) throws java.io.IOException {
             System.out.println(IntStream.of(FreePorts.next(PER_JVM)).mapToObj(String::valueOf).collect(Collectors.joining(",")));
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // hold until the parent closes our input
+            }
         }
     }
 }
