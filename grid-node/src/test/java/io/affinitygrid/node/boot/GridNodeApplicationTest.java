@@ -47,7 +47,8 @@ class GridNodeApplicationTest {
             assertThat(context.getEnvironment().getProperty("logging.level.org.apache.ignite"))
                     .as("read from the classpath grid-node.yml").isEqualTo("WARN");
             assertThat(context).as("serves health and metrics over HTTP").isInstanceOf(WebServerApplicationContext.class);
-            assertThat(context.getBean(GridNode.class).ignite().cacheNames()).containsExactlyInAnyOrder("orders", TaskProgress.CACHE);
+            assertThat(context.getBean(GridNode.class).ignite().cacheNames()).containsExactlyInAnyOrder("orders", TaskProgress.CACHE,
+                    io.affinitygrid.compute.deploy.Deployments.CACHE);
         }
         assertThat(Ignition.state(nodeName)).isEqualTo(IgniteState.STOPPED);
         assertThat(output).contains("Grid node '" + nodeName + "' started").doesNotContain("Starting GridNodeApplication");

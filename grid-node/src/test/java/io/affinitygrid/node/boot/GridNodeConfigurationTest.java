@@ -88,7 +88,8 @@ class GridNodeConfigurationTest {
                     assertThat(ignite).isSameAs(node.ignite());
                     assertThat(ignite.name()).isEqualTo(nodeName);
                     assertThat(node.settings().clientMaxComputeTasks()).as("customizers applied in order").isEqualTo(7);
-                    assertThat(ignite.cacheNames()).containsExactlyInAnyOrder("orders", "reference", "words", TaskProgress.CACHE);
+                    assertThat(ignite.cacheNames()).containsExactlyInAnyOrder("orders", "reference", "words", TaskProgress.CACHE,
+                            io.affinitygrid.compute.deploy.Deployments.CACHE);
 
                     CacheConfiguration<?, ?> orders = configuration(ignite, "orders");
                     assertThat(orders.getCacheMode()).isEqualTo(org.apache.ignite.cache.CacheMode.PARTITIONED);

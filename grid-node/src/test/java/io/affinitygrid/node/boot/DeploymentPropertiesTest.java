@@ -3,6 +3,7 @@ package io.affinitygrid.node.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.util.List;
 import java.util.Map;
 
 import io.affinitygrid.compute.deploy.Deployments;
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The {@code grid.deployment.*} properties, their checks, and what they change in the Ignite configuration. */
-class DeploymentPropertiesTests {
+class DeploymentPropertiesTest {
 
     @Test
     void offByDefaultWithA16MegabyteLimit() {
@@ -45,11 +46,16 @@ class DeploymentPropertiesTests {
     }
 
     @Test
-    void everyNodeHasTheDeploymentCacheAndTheSpiThatFindsDeployedTasks() {
-        IgniteConfiguration config = IgniteConfigurations.create(GridNodeSettings.builder().build());
-        assertThat(config.getDeploymentSpi()).isInstanceOf(GridDeploymentSpi.class);
-        assertThat(config.isPeerClassLoadingEnabled()).isFalse();
-        assertThat(config.getCacheConfiguration()).extracting(CacheConfiguration::getName).contains(Deployments.CACHE);
+    void everyNodeHasTheDeploymentCacheAndOnlyNodesWithDeploymentOnTheSpiThatFindsDeployedTasks() {
+        IgniteConfiguration off = IgniteConfigurations.create(GridNodeSettings.builder().build());
+        assertThat(off.getDeploymentSpi()).as("Ignite's default SPI while deployment is off").isNull();
+        assertThat(off.isPeerClassLoadingEnabled()).isFalse();
+        assertThat(off.getCacheConfiguration()).extracting(CacheConfiguration::getName).contains(Deployments.CACHE);
+
+        IgniteConfiguration on = IgniteConfigurations.create(GridNodeSettings.builder()
+                .deployment(DeploymentSettings.of(true, 16L * 1024 * 1024, List.of())).build());
+        assertThat(on.getDeploymentSpi()).isInstanceOf(GridDeploymentSpi.class);
+        assertThat(on.isPeerClassLoadingEnabled()).isFalse();
     }
 
     private static GridProperties bind(Map<String, String> values) {
