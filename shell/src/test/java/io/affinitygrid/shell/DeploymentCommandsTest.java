@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import io.affinitygrid.compute.QueryArgument;
 import io.affinitygrid.compute.ScanTask;
 import io.affinitygrid.testing.TaskJars;
 import org.apache.ignite.Ignite;
