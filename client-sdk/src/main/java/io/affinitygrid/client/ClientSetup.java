@@ -36,7 +36,8 @@ final class ClientSetup {
                 .setRetryPolicy(new IdempotentRetryPolicy())
                 .setReconnectThrottlingPeriod(ThinClientGrid.RECONNECT_THROTTLING_MILLIS)
                 .setReconnectThrottlingRetries(ThinClientGrid.RECONNECT_ATTEMPTS)
-                .setAsyncContinuationExecutor(executor);
+                .setAsyncContinuationExecutor(executor)
+                .setEventListeners(SendTracker.INSTANCE);
         TlsSetup.secure(clientConfig, config);
         return clientConfig;
     }

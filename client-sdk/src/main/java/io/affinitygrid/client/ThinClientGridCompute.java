@@ -43,7 +43,8 @@ import org.apache.ignite.client.IgniteClientFuture;
  * safe to run twice ({@link #isIdempotent}: the catalog's read-only tasks, and bulk updates carrying an
  * operation id) is sent again, to another node, after a short pause, as long as the request timeout allows;
  * each re-send is counted ({@link GridMetrics#computeRetried}). Any other computation fails with
- * {@link TaskOutcomeUnknownException}: it may or may not have run.
+ * {@link TaskOutcomeUnknownException}: it may or may not have run, unless it never left the client
+ * ({@link SendTracker}), in which case it is sent again too.
  */
 final class ThinClientGridCompute implements GridCompute {
 
@@ -262,7 +263,9 @@ final class ThinClientGridCompute implements GridCompute {
                 return; // timed out meanwhile
             }
             try {
+                SendTracker.beforeSend();
                 IgniteClientFuture<R> execution = through.<Object, R>executeAsync2(taskName, argument);
+                boolean written = SendTracker.wasWritten();
                 running.set(execution);
                 if (result.isDone()) {
                     execution.cancel(true);
@@ -272,16 +275,17 @@ final class ThinClientGridCompute implements GridCompute {
                         result.complete(value);
                     }
                     else {
-                        failed(unwrap(error), retry);
+                        failed(unwrap(error), retry, written);
                     }
                 });
             }
             catch (RuntimeException e) {
-                failed(e, retry);
+                failed(e, retry, SendTracker.wasWritten());
             }
         }
 
-        private void failed(RuntimeException e, int retry) {
+        /** {@code written}: whether the request left the client; one that did not may be sent again, whatever it does. */
+        private void failed(RuntimeException e, int retry, boolean written) {
             if (result.isDone()) {
                 return; // timed out (and cancelled) meanwhile
             }
@@ -293,7 +297,7 @@ final class ThinClientGridCompute implements GridCompute {
                 result.completeExceptionally(failure(taskName, mapName, e));
                 return;
             }
-            if (!idempotent) {
+            if (!idempotent && written) {
                 result.completeExceptionally(Failures.isNeverSent(e) ? failure(taskName, mapName, e) : outcomeUnknown(e));
                 return;
             }

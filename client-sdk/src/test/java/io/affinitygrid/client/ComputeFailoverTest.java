@@ -19,6 +19,7 @@ import io.affinitygrid.compute.QueryArgument;
 import io.affinitygrid.compute.SumArgument;
 import io.affinitygrid.compute.SumResult;
 import io.affinitygrid.compute.SumTask;
+import io.affinitygrid.compute.UpdateResult;
 import io.affinitygrid.compute.UpdateTask;
 import io.affinitygrid.node.CacheSettings;
 import io.affinitygrid.node.LocalCluster;
@@ -109,6 +110,38 @@ class ComputeFailoverTest {
 
             // the grid is still usable: a read-only computation goes to another node
             assertThat(grid.compute().on(PRICES).count()).isEqualTo(ORDERS);
+            assertThat(receivingNode(cluster, grid)).as("computations now go to another node").isNotEqualTo(receiving);
+            grid.close();
+            proxies.forEach(CuttableProxy::close);
+        }
+    }
+
+    /**
+     * The thin client keeps a connection it found closed and would fail the next request on it before sending a
+     * byte. A computation that never left the client is sent again whatever it does: here an update without an
+     * operation id, which then runs exactly once (the sum doubles exactly), and the re-send is counted.
+     */
+    @Test
+    void aComputationNeverSentOnAClosedConnectionIsSentToAnotherNodeEvenIfItWrites() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (LocalCluster cluster = cluster().start()) {
+            List<CuttableProxy> proxies = proxies(cluster);
+            Grid grid = connect(proxies, registry);
+            grid.map(PRICES, Long.class, Order.class).putAll(orders());
+            SumResult before = grid.compute().sum(PRICES, "amount");
+            int receiving = receivingNode(cluster, grid);
+
+            proxies.get(receiving).cut();
+            Thread.sleep(1_000); // the client sees the connection close; no request is under way on it
+
+            UpdateResult updated = grid.compute().execute(UpdateTask.NAME, QueryArgument.on(PRICES).field("amount").factor(2).build());
+
+            assertThat(updated.updated()).isEqualTo(ORDERS);
+            assertThat(((ThinClientGridCompute) grid.compute()).retries()).as("re-sends").isEqualTo(1);
+            assertThat(registry.get(MicrometerGridMetrics.COMPUTE_RETRIES).tag("task", "UpdateTask").counter().count()).isEqualTo(1.0);
+            SumResult after = grid.compute().sum(PRICES, "amount");
+            assertThat(after.count()).isEqualTo(ORDERS);
+            assertThat(after.sum()).as("every amount doubled once").isEqualByComparingTo(before.sum().multiply(java.math.BigDecimal.valueOf(2)));
             assertThat(receivingNode(cluster, grid)).as("computations now go to another node").isNotEqualTo(receiving);
             grid.close();
             proxies.forEach(CuttableProxy::close);
