@@ -23,7 +23,7 @@ import io.affinitygrid.node.LoopbackPorts;
 /**
  * Grid nodes as separate JVM processes on this machine, started the way operators start them: the packaged
  * {@code grid-node-*-exec.jar} with {@code java @config/jvm.options -Xmx... -jar}, from the repository root (so
- * {@code config/grid-node.yml} is read), configured by {@code GRID_*} environment variables and {@code --grid.caches}
+ * {@code config/grid-node.yml} is read), configured by {@code GRID_*} environment variables and {@code --grid.maps}
  * arguments. Optionally each node is pinned to one core with {@code taskset -c} (its JVM then sees one processor,
  * so its scan threads default to 1). Node output goes to {@code <run dir>/<name>.log}.
  */
@@ -72,10 +72,10 @@ final class NodeProcesses implements AutoCloseable {
                 command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "@" + root.resolve("config").resolve("jvm.options"), heap, "-jar", jar.toString()));
                 for (int c = 0; c < caches.size(); c++) {
-                    command.add("--grid.caches[" + c + "].name=" + caches.get(c));
-                    command.add("--grid.caches[" + c + "].mode=partitioned");
-                    command.add("--grid.caches[" + c + "].backups=1");
-                    command.add("--grid.caches[" + c + "].partitions=" + partitions);
+                    command.add("--grid.maps[" + c + "].name=" + caches.get(c));
+                    command.add("--grid.maps[" + c + "].mode=partitioned");
+                    command.add("--grid.maps[" + c + "].backups=1");
+                    command.add("--grid.maps[" + c + "].partitions=" + partitions);
                 }
                 Path log = run.resolve(name + ".log");
                 ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)

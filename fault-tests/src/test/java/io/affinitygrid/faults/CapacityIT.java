@@ -62,7 +62,7 @@ class CapacityIT {
             .cache(CAPPED, 1, 64)
             .cache(RAW, 1, 64)
             .cache(LRU, 1, 64)
-            .arg("--grid.caches[2].capacity-policy=evict"));
+            .arg("--grid.maps[2].capacity-policy=evict"));
 
     @Test
     @Order(1)

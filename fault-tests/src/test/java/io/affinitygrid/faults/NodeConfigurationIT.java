@@ -27,11 +27,11 @@ class NodeConfigurationIT {
 
     @Test
     void aNegativeBackupCountStopsTheNodeAndNamesTheProperty() throws Exception {
-        Result result = startNode("bad-backups", Map.of("GRID_CACHES_0_NAME", "orders", "GRID_CACHES_0_BACKUPS", "-1"));
+        Result result = startNode("bad-backups", Map.of("GRID_MAPS_0_NAME", "orders", "GRID_MAPS_0_BACKUPS", "-1"));
 
-        Report.line("node configuration: GRID_CACHES_0_BACKUPS=-1 -> exit " + result.exitCode() + ": " + result.analysis());
+        Report.line("node configuration: GRID_MAPS_0_BACKUPS=-1 -> exit " + result.exitCode() + ": " + result.analysis());
         assertThat(result.exitCode()).as(result.output()).isNotZero();
-        assertThat(result.output()).contains("grid.caches[0].backups").contains("GRID_CACHES_0_BACKUPS").contains("-1");
+        assertThat(result.output()).contains("grid.maps[0].backups").contains("GRID_MAPS_0_BACKUPS").contains("-1");
     }
 
     @Test

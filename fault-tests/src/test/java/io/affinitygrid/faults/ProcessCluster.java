@@ -81,10 +81,10 @@ final class ProcessCluster implements AutoCloseable {
             List<String> args = new ArrayList<>();
             for (int c = 0; c < caches.size(); c++) {
                 Cache cache = caches.get(c);
-                args.add("--grid.caches[" + c + "].name=" + cache.name());
-                args.add("--grid.caches[" + c + "].mode=partitioned");
-                args.add("--grid.caches[" + c + "].backups=" + cache.backups());
-                args.add("--grid.caches[" + c + "].partitions=" + cache.partitions());
+                args.add("--grid.maps[" + c + "].name=" + cache.name());
+                args.add("--grid.maps[" + c + "].mode=partitioned");
+                args.add("--grid.maps[" + c + "].backups=" + cache.backups());
+                args.add("--grid.maps[" + c + "].partitions=" + cache.partitions());
             }
             args.addAll(builder.arguments);
             Path log = dir.resolve(nodeName + ".log");
@@ -311,7 +311,7 @@ final class ProcessCluster implements AutoCloseable {
                 continue; // no HTTP side: the assignment alone decides
             }
             for (String line : metrics.lines().toList()) {
-                if (line.startsWith("grid_cache_rebalancing_partitions{")) {
+                if (line.startsWith("grid_map_rebalancing_partitions{")) {
                     double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                     if (value > 0) {
                         return node.name() + " is still receiving partitions: " + line;

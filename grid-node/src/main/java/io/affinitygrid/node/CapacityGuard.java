@@ -126,7 +126,7 @@ public final class CapacityGuard implements AutoCloseable {
             throw new GridTaskException(ErrorCode.CAPACITY_EXCEEDED, "Map '" + cacheName + "' is full: the data region of node '"
                     + fullest.node() + "' holds " + fullest.describe() + ", and writes are refused above " + highWaterMarkPercent
                     + " %. Reads and removes still work. To make room, raise grid.data-region-size, add nodes, delete entries,"
-                    + " or, for a pure cache, set its grid.caches[n].capacity-policy to evict.");
+                    + " or, for a pure cache, set its grid.maps[n].capacity-policy to evict.");
         }
     }
 

@@ -2,7 +2,7 @@ package io.affinitygrid.node;
 
 /**
  * What a cache does when the memory that holds it is (nearly) full. Chosen per cache with
- * {@code grid.caches[n].capacity-policy}.
+ * {@code grid.maps[n].capacity-policy}.
  */
 public enum CapacityPolicy {
 

@@ -23,7 +23,7 @@ public class GridConfigurationException extends RuntimeException {
         this.problem = problem;
     }
 
-    /** The property holding the bad value, e.g. {@code grid.caches[0].backups}. */
+    /** The property holding the bad value, e.g. {@code grid.maps[0].backups}. */
     public String property() {
         return property;
     }

@@ -182,6 +182,7 @@ public final class GridNodeSettings {
         private Duration failureDetectionTimeout = DEFAULT_FAILURE_DETECTION_TIMEOUT;
         private Path workDirectory;
         private List<CacheSettings> caches = new ArrayList<>();
+        private String mapsProperty = "grid.maps";
         private SecuritySettings security = SecuritySettings.none();
         private ComputeSettings compute = ComputeSettings.defaults();
         private DeploymentSettings deployment = DeploymentSettings.off();
@@ -231,6 +232,9 @@ public final class GridNodeSettings {
         }
 
         public Builder cache(CacheSettings cache) { this.caches.add(cache); return this; }
+
+        /** The property that lists the maps, for error messages: {@code grid.maps} (or its deprecated name). */
+        public Builder mapsProperty(String property) { this.mapsProperty = property; return this; }
 
         /** TLS and authentication, already checked by {@link SecuritySettings.Builder#build()}; null means none. */
         public Builder security(SecuritySettings security) {
@@ -313,16 +317,16 @@ public final class GridNodeSettings {
             }
             Set<String> names = new HashSet<>();
             for (int i = 0; i < caches.size(); i++) {
-                String prefix = "grid.caches[" + i + "]";
+                String prefix = mapsProperty + "[" + i + "]";
                 CacheSettings cache = caches.get(i);
                 if (cache == null) {
-                    throw new GridConfigurationException(prefix, null, "a cache entry must not be empty");
+                    throw new GridConfigurationException(prefix, null, "a map entry must not be empty");
                 }
                 if (cache.name() == null || cache.name().isBlank()) {
-                    throw new GridConfigurationException(prefix + ".name", cache.name(), "every cache needs a name");
+                    throw new GridConfigurationException(prefix + ".name", cache.name(), "every map needs a name");
                 }
                 if (!names.add(cache.name())) {
-                    throw new GridConfigurationException(prefix + ".name", cache.name(), "a cache of that name is already configured");
+                    throw new GridConfigurationException(prefix + ".name", cache.name(), "a map of that name is already configured");
                 }
                 if (cache.backups() < 0) {
                     throw new GridConfigurationException(prefix + ".backups", cache.backups(), "backups must be 0 or more");

@@ -40,7 +40,7 @@ public class GridConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Gr
 
     /**
      * The environment variable that sets a property under Spring Boot's relaxed binding: upper case, dots and
-     * list indexes as underscores, dashes removed ({@code grid.caches[0].backups} is
+     * list indexes as underscores, dashes removed ({@code grid.maps[0].backups} is
      * {@code GRID_CACHES_0_BACKUPS}, {@code grid.node-name} is {@code GRID_NODENAME}).
      *
      * @return the variable's name, or {@code null} when the property name is not a valid one

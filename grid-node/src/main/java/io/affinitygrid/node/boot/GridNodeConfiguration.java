@@ -4,6 +4,8 @@ import io.affinitygrid.node.GridNode;
 import io.affinitygrid.node.GridNodeSettings;
 
 import org.apache.ignite.Ignite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(GridProperties.class)
 public class GridNodeConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GridNodeConfiguration.class);
+
     /**
      * The grid node, started from the properties and then every {@link GridNodeSettingsCustomizer} in order.
      *
@@ -26,6 +30,10 @@ public class GridNodeConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public GridNode gridNode(GridProperties properties, ObjectProvider<GridNodeSettingsCustomizer> customizers) {
+        if (properties.usesDeprecatedCaches()) {
+            LOG.warn("grid.caches is the deprecated name of grid.maps: rename it in config/grid-node.yml"
+                    + " (environment variables: GRID_MAPS_0_NAME and so on)");
+        }
         GridNodeSettings.Builder builder = properties.toBuilder();
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return GridNode.start(builder.build());

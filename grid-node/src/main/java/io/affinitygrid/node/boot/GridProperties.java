@@ -15,6 +15,7 @@ import io.affinitygrid.node.GridNodeSettings;
 import io.affinitygrid.node.boot.security.SecurityProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
@@ -53,9 +54,16 @@ public class GridProperties {
     private Path workDirectory;
 
     /**
-     * Caches the node starts with; every node of a cluster should list the same caches.
+     * Maps the node starts with; every node of a cluster should list the same maps.
      */
-    private List<Cache> caches = new ArrayList<>();
+    private List<MapDefinition> maps = new ArrayList<>();
+
+    /**
+     * Deprecated name of {@code grid.maps}, still read when {@code grid.maps} is not set.
+     */
+    private List<MapDefinition> caches = new ArrayList<>();
+
+    private final Metrics metrics = new Metrics();
 
     private final Discovery discovery = new Discovery();
 
@@ -115,12 +123,33 @@ public class GridProperties {
         this.workDirectory = workDirectory;
     }
 
-    public List<Cache> getCaches() {
+    public List<MapDefinition> getMaps() {
+        return maps;
+    }
+
+    public void setMaps(List<MapDefinition> maps) {
+        this.maps = maps;
+    }
+
+    /** @deprecated the maps are configured as {@code grid.maps}; this name is still read when that one is not set */
+    @Deprecated(since = "0.2")
+    @DeprecatedConfigurationProperty(replacement = "grid.maps", reason = "the grid calls them maps everywhere", since = "0.2")
+    public List<MapDefinition> getCaches() {
         return caches;
     }
 
-    public void setCaches(List<Cache> caches) {
+    @Deprecated(since = "0.2")
+    public void setCaches(List<MapDefinition> caches) {
         this.caches = caches;
+    }
+
+    /** Whether the maps are configured under the deprecated name {@code grid.caches}. */
+    public boolean usesDeprecatedCaches() {
+        return caches != null && !caches.isEmpty();
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
     }
 
     public Discovery getDiscovery() {
@@ -172,13 +201,21 @@ public class GridProperties {
                 .compute(new ComputeSettings(compute.publicThreads, compute.maxConcurrent, compute.scanThreads))
                 .security(security.toSettings())
                 .deployment(deployment.toSettings());
+        boolean deprecated = usesDeprecatedCaches();
+        if (deprecated && maps != null && !maps.isEmpty()) {
+            throw new GridConfigurationException("grid.caches", null, "it is the deprecated name of grid.maps, and both are"
+                    + " set: list the maps under grid.maps only");
+        }
+        String property = deprecated ? "grid.caches" : "grid.maps";
+        List<MapDefinition> definitions = deprecated ? caches : maps;
         List<CacheSettings> cacheSettings = new ArrayList<>();
-        if (caches != null) {
-            for (int i = 0; i < caches.size(); i++) {
-                cacheSettings.add(caches.get(i) == null ? null : caches.get(i).toSettings(i));
+        if (definitions != null) {
+            for (int i = 0; i < definitions.size(); i++) {
+                String prefix = property + "[" + i + "]";
+                cacheSettings.add(definitions.get(i) == null ? null : definitions.get(i).toSettings(prefix));
             }
         }
-        return builder.caches(cacheSettings);
+        return builder.caches(cacheSettings).mapsProperty(property);
     }
 
     /**
@@ -406,21 +443,39 @@ public class GridProperties {
         }
     }
 
-    /** One cache created at start. */
-    public static class Cache {
+    /** The node's meters. */
+    public static class Metrics {
 
         /**
-         * Name of the cache, unique in the grid.
+         * Whether the map meters are also registered under their deprecated names, grid.cache.* tagged cache=NAME
+         * (they are grid.map.* tagged map=NAME); the aliases go away in a later version.
+         */
+        private boolean cacheMeterAliases = true;
+
+        public boolean isCacheMeterAliases() {
+            return cacheMeterAliases;
+        }
+
+        public void setCacheMeterAliases(boolean cacheMeterAliases) {
+            this.cacheMeterAliases = cacheMeterAliases;
+        }
+    }
+
+    /** One map created at start. */
+    public static class MapDefinition {
+
+        /**
+         * Name of the map, unique in the grid.
          */
         private String name;
 
         /**
-         * How the cache's data is spread over the nodes.
+         * How the map's data is spread over the nodes.
          */
         private CacheMode mode = CacheMode.PARTITIONED;
 
         /**
-         * Number of backup copies of each partition; partitioned caches only.
+         * Number of backup copies of each partition; partitioned maps only.
          */
         private int backups = CacheSettings.DEFAULT_BACKUPS;
 
@@ -475,15 +530,14 @@ public class GridProperties {
             this.capacityPolicy = capacityPolicy;
         }
 
-        CacheSettings toSettings(int index) {
+        CacheSettings toSettings(String prefix) {
             if (mode == null) {
                 // CacheSettings cannot even hold a missing mode, so it is reported here rather than in build().
-                throw new GridConfigurationException("grid.caches[" + index + "].mode", null,
-                        "every cache needs a mode: PARTITIONED or REPLICATED");
+                throw new GridConfigurationException(prefix + ".mode", null, "every map needs a mode: PARTITIONED or REPLICATED");
             }
             if (capacityPolicy == null) {
-                throw new GridConfigurationException("grid.caches[" + index + "].capacity-policy", null,
-                        "every cache needs a capacity policy: REJECT (the default) or EVICT");
+                throw new GridConfigurationException(prefix + ".capacity-policy", null,
+                        "every map needs a capacity policy: REJECT (the default) or EVICT");
             }
             return new CacheSettings(name, mode, backups, partitions, capacityPolicy);
         }

@@ -31,14 +31,14 @@ class GridConfigurationFailureAnalyzerTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(textBlock = """
             grid.discovery.port,            GRID_DISCOVERY_PORT
-            grid.caches[0].backups,         GRID_CACHES_0_BACKUPS
-            grid.caches[12].name,           GRID_CACHES_12_NAME
+            grid.maps[0].backups,         GRID_MAPS_0_BACKUPS
+            grid.maps[12].name,           GRID_MAPS_12_NAME
             grid.node-name,                 GRID_NODENAME
             grid.client.max-compute-tasks,  GRID_CLIENT_MAXCOMPUTETASKS
             grid.discovery.addresses[1],    GRID_DISCOVERY_ADDRESSES_1
-            grid.caches[0],                 GRID_CACHES_0
+            grid.maps[0],                 GRID_MAPS_0
             grid.capacity.high-water-mark,  GRID_CAPACITY_HIGHWATERMARK
-            grid.caches[1].capacity-policy, GRID_CACHES_1_CAPACITYPOLICY
+            grid.maps[1].capacity-policy, GRID_MAPS_1_CAPACITYPOLICY
             """)
     void namesEnvironmentVariableSpringStyle(String property, String variable) {
         assertThat(GridConfigurationFailureAnalyzer.environmentVariable(property)).isEqualTo(variable);
@@ -58,8 +58,8 @@ class GridConfigurationFailureAnalyzerTest {
                 Arguments.of("grid.client.max-compute-tasks", "8", (Function<GridProperties, Object>) p -> p.getClient().getMaxComputeTasks()),
                 Arguments.of("grid.data-region-size", "512MB", (Function<GridProperties, Object>) GridProperties::getDataRegionSize),
                 Arguments.of("grid.discovery.addresses[1]", "10.0.0.2:47500", (Function<GridProperties, Object>) p -> p.getDiscovery().getAddresses().get(1)),
-                Arguments.of("grid.caches[0].backups", "3", (Function<GridProperties, Object>) p -> p.getCaches().get(0).getBackups()),
-                Arguments.of("grid.caches[0].capacity-policy", "EVICT", (Function<GridProperties, Object>) p -> p.getCaches().get(0).getCapacityPolicy()),
+                Arguments.of("grid.maps[0].backups", "3", (Function<GridProperties, Object>) p -> p.getMaps().get(0).getBackups()),
+                Arguments.of("grid.maps[0].capacity-policy", "EVICT", (Function<GridProperties, Object>) p -> p.getMaps().get(0).getCapacityPolicy()),
                 Arguments.of("grid.capacity.high-water-mark", "85", (Function<GridProperties, Object>) p -> p.getCapacity().getHighWaterMark()),
                 Arguments.of("grid.capacity.eviction-region-size", "128MB", (Function<GridProperties, Object>) p -> p.getCapacity().getEvictionRegionSize()));
     }
@@ -69,7 +69,7 @@ class GridConfigurationFailureAnalyzerTest {
     @MethodSource("boundProperties")
     void suggestedEnvironmentVariableBindsToTheProperty(String property, String value, Function<GridProperties, Object> read) {
         Map<String, Object> environment = new HashMap<>(Map.of(
-                "GRID_CACHES_0_NAME", "orders", "GRID_DISCOVERY_ADDRESSES_0", "10.0.0.1:47500"));
+                "GRID_MAPS_0_NAME", "orders", "GRID_DISCOVERY_ADDRESSES_0", "10.0.0.1:47500"));
         environment.put(GridConfigurationFailureAnalyzer.environmentVariable(property), value);
         GridProperties properties = bindEnvironment(environment);
         Object bound = read.apply(properties);
@@ -92,14 +92,14 @@ class GridConfigurationFailureAnalyzerTest {
     @Test
     void describesPropertyValueAndProblemAndSuggestsWhereToFixIt() {
         RuntimeException failure = new BeanCreationException("gridNode", "failed",
-                new GridConfigurationException("grid.caches[0].backups", -1, "backups must be 0 or more"));
+                new GridConfigurationException("grid.maps[0].backups", -1, "backups must be 0 or more"));
 
         FailureAnalysis analysis = analyzer.analyze(failure);
 
         assertThat(analysis.getDescription())
-                .isEqualTo("Invalid value '-1' for configuration property 'grid.caches[0].backups': backups must be 0 or more.");
-        assertThat(analysis.getAction()).isEqualTo("Fix 'grid.caches[0].backups' in config/grid-node.yml,"
-                + " or, when the list comes from environment variables, set GRID_CACHES_0_BACKUPS along with the other entries' variables.");
+                .isEqualTo("Invalid value '-1' for configuration property 'grid.maps[0].backups': backups must be 0 or more.");
+        assertThat(analysis.getAction()).isEqualTo("Fix 'grid.maps[0].backups' in config/grid-node.yml,"
+                + " or, when the list comes from environment variables, set GRID_MAPS_0_BACKUPS along with the other entries' variables.");
         assertThat(analysis.getCause()).isInstanceOf(GridConfigurationException.class);
     }
 

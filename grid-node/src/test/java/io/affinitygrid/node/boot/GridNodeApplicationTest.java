@@ -40,7 +40,7 @@ class GridNodeApplicationTest {
                 "--grid.client.port=" + ports[2],
                 "--grid.data-region-size=64MB",
                 "--grid.work-directory=" + workDirectory,
-                "--grid.caches[0].name=orders",
+                "--grid.maps[0].name=orders",
                 "--server.port=0",
                 "--spring.main.register-shutdown-hook=false")) {
             assertThat(context.getEnvironment().getProperty("spring.config.name")).isEqualTo("grid-node");
@@ -57,10 +57,10 @@ class GridNodeApplicationTest {
     @Test
     void badConfigurationIsExplainedToTheOperator(CapturedOutput output) {
         assertThatException().isThrownBy(() -> GridNodeApplication.application().run(
-                "--grid.caches[0].name=orders", "--grid.caches[0].backups=-1", "--server.port=0",
+                "--grid.maps[0].name=orders", "--grid.maps[0].backups=-1", "--server.port=0",
                 "--spring.main.register-shutdown-hook=false"));
         assertThat(output).contains("APPLICATION FAILED TO START")
-                .contains("Invalid value '-1' for configuration property 'grid.caches[0].backups'")
-                .contains("GRID_CACHES_0_BACKUPS");
+                .contains("Invalid value '-1' for configuration property 'grid.maps[0].backups'")
+                .contains("GRID_MAPS_0_BACKUPS");
     }
 }

@@ -62,12 +62,12 @@ class GridNodeConfigurationTest {
                         "grid.data-region-size=64MB",
                         "grid.failure-detection-timeout=5s",
                         "grid.work-directory=" + workDirectory,
-                        "grid.caches[0].name=orders",
-                        "grid.caches[0].backups=2",
-                        "grid.caches[0].partitions=64",
-                        "grid.caches[1].name=reference",
-                        "grid.caches[1].mode=replicated",
-                        "grid.caches[2].name=words",
+                        "grid.maps[0].name=orders",
+                        "grid.maps[0].backups=2",
+                        "grid.maps[0].partitions=64",
+                        "grid.maps[1].name=reference",
+                        "grid.maps[1].mode=replicated",
+                        "grid.maps[2].name=words",
                         // a port held open by this test, for the "port in use" case
                         "test.busy-port=" + busyPort.getLocalPort());
     }
@@ -117,9 +117,9 @@ class GridNodeConfigurationTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            grid.caches[0].backups            | -1                          | grid.caches[0].backups
-            grid.caches[0].partitions         | 0                           | grid.caches[0].partitions
-            grid.caches[1].name               | orders                      | grid.caches[1].name
+            grid.maps[0].backups            | -1                          | grid.maps[0].backups
+            grid.maps[0].partitions         | 0                           | grid.maps[0].partitions
+            grid.maps[1].name               | orders                      | grid.maps[1].name
             grid.discovery.addresses          | 127.0.0.1:notaport          | grid.discovery.addresses[0]
             grid.discovery.addresses          | host:47509..47500           | grid.discovery.addresses[0]
             grid.discovery.addresses          | 127.0.0.1:47500,host:70000  | grid.discovery.addresses[1]
@@ -153,27 +153,27 @@ class GridNodeConfigurationTest {
 
     @Test
     void unknownCacheModeFailsBindingAndNamesTheProperty() {
-        runner.withPropertyValues("grid.caches[0].mode=FOO").run(context -> {
+        runner.withPropertyValues("grid.maps[0].mode=FOO").run(context -> {
             assertThat(context).hasFailed();
             assertThat(Ignition.state(nodeName)).isEqualTo(IgniteState.STOPPED);
             assertThat(causeChain(context.getStartupFailure()))
-                    .anySatisfy(cause -> assertThat(cause.getMessage()).contains("grid.caches[0].mode"));
+                    .anySatisfy(cause -> assertThat(cause.getMessage()).contains("grid.maps[0].mode"));
         });
     }
 
     @Test
     void unknownCapacityPolicyFailsBindingAndNamesThePropertyAndTheValidValues() {
-        runner.withPropertyValues("grid.caches[0].capacity-policy=lru").run(context -> {
+        runner.withPropertyValues("grid.maps[0].capacity-policy=lru").run(context -> {
             assertThat(context).hasFailed();
             assertThat(Ignition.state(nodeName)).isEqualTo(IgniteState.STOPPED);
             assertThat(causeChain(context.getStartupFailure()))
-                    .anySatisfy(cause -> assertThat(cause.getMessage()).contains("grid.caches[0].capacity-policy"));
+                    .anySatisfy(cause -> assertThat(cause.getMessage()).contains("grid.maps[0].capacity-policy"));
         });
     }
 
     @Test
     void capacityPoliciesPutRejectingCachesBehindTheGuardAndEvictingOnesInTheEvictionRegion() {
-        runner.withPropertyValues("grid.caches[2].capacity-policy=evict", "grid.capacity.eviction-region-size=32MB",
+        runner.withPropertyValues("grid.maps[2].capacity-policy=evict", "grid.capacity.eviction-region-size=32MB",
                 "grid.capacity.high-water-mark=80").run(context -> {
             assertThat(context).hasNotFailed();
             Ignite ignite = context.getBean(Ignite.class);

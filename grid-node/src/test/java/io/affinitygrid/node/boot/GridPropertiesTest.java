@@ -39,12 +39,12 @@ class GridPropertiesTest {
                 Map.entry("grid.data-region-size", "512MB"),
                 Map.entry("grid.failure-detection-timeout", "2s"),
                 Map.entry("grid.work-directory", "/tmp/grid/node-2"),
-                Map.entry("grid.caches[0].name", "orders"),
-                Map.entry("grid.caches[0].backups", "2"),
-                Map.entry("grid.caches[0].partitions", "128"),
-                Map.entry("grid.caches[1].name", "reference"),
-                Map.entry("grid.caches[1].mode", "replicated"),
-                Map.entry("grid.caches[1].capacity-policy", "evict"),
+                Map.entry("grid.maps[0].name", "orders"),
+                Map.entry("grid.maps[0].backups", "2"),
+                Map.entry("grid.maps[0].partitions", "128"),
+                Map.entry("grid.maps[1].name", "reference"),
+                Map.entry("grid.maps[1].mode", "replicated"),
+                Map.entry("grid.maps[1].capacity-policy", "evict"),
                 Map.entry("grid.capacity.high-water-mark", "85"),
                 Map.entry("grid.capacity.eviction-region-size", "128MB")));
 
@@ -73,20 +73,42 @@ class GridPropertiesTest {
 
     @Test
     void cacheWithoutCapacityPolicyIsReportedWithItsProperty() {
-        GridProperties properties = bind(Map.of("grid.caches[0].name", "orders"));
-        properties.getCaches().get(0).setCapacityPolicy(null);
+        GridProperties properties = bind(Map.of("grid.maps[0].name", "orders"));
+        properties.getMaps().get(0).setCapacityPolicy(null);
 
         assertThatExceptionOfType(GridConfigurationException.class).isThrownBy(properties::toSettings)
-                .satisfies(e -> assertThat(e.property()).isEqualTo("grid.caches[0].capacity-policy"));
+                .satisfies(e -> assertThat(e.property()).isEqualTo("grid.maps[0].capacity-policy"));
     }
 
     @Test
     void cacheWithoutModeIsReportedWithItsProperty() {
-        GridProperties properties = bind(Map.of("grid.caches[0].name", "orders"));
-        properties.getCaches().get(0).setMode(null);
+        GridProperties properties = bind(Map.of("grid.maps[0].name", "orders"));
+        properties.getMaps().get(0).setMode(null);
 
         assertThatExceptionOfType(GridConfigurationException.class).isThrownBy(properties::toSettings)
-                .satisfies(e -> assertThat(e.property()).isEqualTo("grid.caches[0].mode"));
+                .satisfies(e -> assertThat(e.property()).isEqualTo("grid.maps[0].mode"));
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void theDeprecatedNameCachesStillConfiguresTheMapsAndErrorsNameIt() {
+        GridProperties properties = bind(Map.of("grid.caches[0].name", "orders", "grid.caches[0].backups", "2"));
+
+        assertThat(properties.usesDeprecatedCaches()).isTrue();
+        assertThat(properties.toSettings().caches()).containsExactly(new CacheSettings("orders", CacheMode.PARTITIONED, 2,
+                CacheSettings.DEFAULT_PARTITIONS));
+        GridProperties bad = bind(Map.of("grid.caches[0].name", "orders", "grid.caches[0].backups", "-1"));
+        assertThatExceptionOfType(GridConfigurationException.class).isThrownBy(bad::toSettings)
+                .satisfies(e -> assertThat(e.property()).isEqualTo("grid.caches[0].backups"));
+    }
+
+    @Test
+    void bothTheMapsAndTheirDeprecatedNameIsAnError() {
+        GridProperties properties = bind(Map.of("grid.maps[0].name", "orders", "grid.caches[0].name", "words"));
+
+        assertThatExceptionOfType(GridConfigurationException.class).isThrownBy(properties::toSettings)
+                .satisfies(e -> assertThat(e.property()).isEqualTo("grid.caches"))
+                .withMessageContaining("list the maps under grid.maps only");
     }
 
     @Test

@@ -149,7 +149,7 @@ class CapacityTest {
             rejected += each.capacity().rejectedWrites("capped");
         }
         assertThat(rejected).as("writes refused on both nodes").isPositive();
-        assertThat(registry.get("grid.capacity.rejected.writes").tag("cache", "capped").functionCounter().count())
+        assertThat(registry.get("grid.capacity.rejected.writes").tag("map", "capped").functionCounter().count())
                 .isEqualTo(node.capacity().rejectedWrites("capped"));
     }
 

@@ -110,7 +110,7 @@ class GridClusterScriptIT {
             assertThat(health.topologySize()).isEqualTo(NODES);
             Scrape scrape = nodes.get(i).scrape();
             assertThat(scrape.sum("grid_topology_nodes", "type", "server", "node", "node-" + (i + 1))).isEqualTo(NODES);
-            assertThat(scrape.sum("grid_cache_lost_partitions", "cache", "orders")).isZero();
+            assertThat(scrape.sum("grid_map_lost_partitions", "map", "orders")).isZero();
         }
         Result status = gridCluster(Duration.ofSeconds(60), "status");
         assertThat(status.exitCode()).as(status.output()).isZero();
@@ -127,7 +127,7 @@ class GridClusterScriptIT {
     @Test
     @Order(2)
     void loadAndComputationsShowInEveryNodesMetrics() throws Exception {
-        double putsBefore = sumOverNodes("grid_cache_operations_total", "cache", "orders", "operation", "put");
+        double putsBefore = sumOverNodes("grid_map_operations_total", "map", "orders", "operation", "put");
         double jobsBefore = sumOverNodes("grid_compute_jobs_seconds_count");
 
         BigDecimal expectedSum = BigDecimal.ZERO;
@@ -153,18 +153,18 @@ class GridClusterScriptIT {
 
         // Ignite refreshes the job figures every 2 s; the meters read them at most once a second.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            assertThat(sumOverNodes("grid_cache_operations_total", "cache", "orders", "operation", "put"))
+            assertThat(sumOverNodes("grid_map_operations_total", "map", "orders", "operation", "put"))
                     .isGreaterThanOrEqualTo(putsBefore + ENTRIES);
-            assertThat(sumOverNodes("grid_cache_operations_total", "cache", "orders", "operation", "remove"))
+            assertThat(sumOverNodes("grid_map_operations_total", "map", "orders", "operation", "remove"))
                     .isGreaterThanOrEqualTo(REMOVED);
-            assertThat(sumOverNodes("grid_cache_entries", "cache", "orders", "copy", "primary")).isEqualTo(ENTRIES - REMOVED);
-            assertThat(sumOverNodes("grid_cache_entries", "cache", "orders", "copy", "backup")).isEqualTo(ENTRIES - REMOVED);
+            assertThat(sumOverNodes("grid_map_entries", "map", "orders", "copy", "primary")).isEqualTo(ENTRIES - REMOVED);
+            assertThat(sumOverNodes("grid_map_entries", "map", "orders", "copy", "backup")).isEqualTo(ENTRIES - REMOVED);
             assertThat(sumOverNodes("grid_compute_jobs_seconds_count")).as("one batch job per node")
                     .isGreaterThanOrEqualTo(jobsBefore + nodes.size());
             for (NodeHttp node : nodes) {
                 Scrape scrape = node.scrape();
                 assertThat(scrape.sum("grid_compute_jobs_seconds_count")).as("jobs on every node").isPositive();
-                assertThat(scrape.sum("grid_cache_entries", "cache", "orders", "copy", "primary")).as("entries on every node").isPositive();
+                assertThat(scrape.sum("grid_map_entries", "map", "orders", "copy", "primary")).as("entries on every node").isPositive();
             }
         });
         for (NodeHttp node : nodes) {

@@ -21,8 +21,8 @@ import io.affinitygrid.node.LoopbackPorts;
 import io.affinitygrid.node.GridNode;
 import io.affinitygrid.node.GridNodeSettings;
 import io.affinitygrid.node.boot.GridNodeApplication;
-import io.affinitygrid.node.boot.metrics.CacheMetricsBinder;
-import io.affinitygrid.node.boot.metrics.CachePartitionMetricsBinder;
+import io.affinitygrid.node.boot.metrics.MapMetricsBinder;
+import io.affinitygrid.node.boot.metrics.MapPartitionMetricsBinder;
 import io.affinitygrid.node.boot.metrics.ComputeMetricsBinder;
 import io.affinitygrid.node.boot.metrics.TopologyMetricsBinder;
 import io.affinitygrid.node.ops.NodeHttp.Health;
@@ -63,9 +63,9 @@ class NodeMetricsAndHealthTest {
 
     /** Every meter the node's binders register, as documented in the README. */
     private static final Set<String> GRID_METERS = Set.of(
-            "grid.cache.entries", "grid.cache.operations", "grid.cache.operation.average",
-            "grid.cache.partitions", "grid.cache.lost.partitions", "grid.cache.rebalancing.partitions",
-            "grid.cache.rebalance.remaining.keys", "grid.cache.rebalanced.keys",
+            "grid.map.entries", "grid.map.operations", "grid.map.operation.average",
+            "grid.map.partitions", "grid.map.lost.partitions", "grid.map.rebalancing.partitions",
+            "grid.map.rebalance.remaining.keys", "grid.map.rebalanced.keys",
             "grid.compute.jobs", "grid.compute.failed.jobs", "grid.compute.cancelled.jobs",
             "grid.compute.rejected.jobs", "grid.compute.active.jobs", "grid.compute.waiting.jobs",
             "grid.compute.coordinating", "grid.compute.refused", "grid.compute.resent.partitions",
@@ -73,6 +73,12 @@ class NodeMetricsAndHealthTest {
             "grid.topology.nodes", "grid.topology.version",
             "grid.region.used", "grid.region.max", "grid.region.high.water.mark", "grid.region.evicted.pages",
             "grid.capacity.rejected.writes");
+
+    /** The deprecated names of the map meters, kept by default ({@code grid.metrics.cache-meter-aliases}). */
+    private static final Set<String> DEPRECATED_ALIASES = Set.of(
+            "grid.cache.entries", "grid.cache.operations", "grid.cache.operation.average",
+            "grid.cache.partitions", "grid.cache.lost.partitions", "grid.cache.rebalancing.partitions",
+            "grid.cache.rebalance.remaining.keys", "grid.cache.rebalanced.keys");
 
     @TempDir
     static Path workDirectory;
@@ -103,12 +109,12 @@ class NodeMetricsAndHealthTest {
                 "--grid.data-region-size=64MB",
                 "--grid.failure-detection-timeout=5s",
                 "--grid.work-directory=" + workDirectory.resolve(nodeName),
-                "--grid.caches[0].name=orders",
-                "--grid.caches[0].partitions=" + ORDERS_PARTITIONS,
-                "--grid.caches[1].name=fragile",
-                "--grid.caches[1].backups=0",
-                "--grid.caches[1].partitions=" + FRAGILE_PARTITIONS,
-                "--grid.caches[1].capacity-policy=evict",
+                "--grid.maps[0].name=orders",
+                "--grid.maps[0].partitions=" + ORDERS_PARTITIONS,
+                "--grid.maps[1].name=fragile",
+                "--grid.maps[1].backups=0",
+                "--grid.maps[1].partitions=" + FRAGILE_PARTITIONS,
+                "--grid.maps[1].capacity-policy=evict",
                 "--server.port=0",
                 "--spring.main.register-shutdown-hook=false");
         ignite = context.getBean(Ignite.class);
@@ -138,7 +144,7 @@ class NodeMetricsAndHealthTest {
                 .extractingByKey("default").asInstanceOf(MAP)
                 .containsEntry("maxBytes", 64 * 1024 * 1024).containsEntry("highWaterMarkPercent", 90);
         assertThat(details).doesNotContainKey("capacity");
-        assertThat(details.get("caches")).asInstanceOf(MAP)
+        assertThat(details.get("maps")).asInstanceOf(MAP)
                 .containsOnlyKeys("orders", "fragile")
                 .extractingByKey("orders").asInstanceOf(MAP)
                 .containsEntry("primaryPartitions", ORDERS_PARTITIONS).containsEntry("lostPartitions", 0);
@@ -149,18 +155,20 @@ class NodeMetricsAndHealthTest {
     void prometheusMetersMoveWithCacheOperationsAndComputations() {
         Scrape before = http.scrape();
         assertThat(before.sum("grid_topology_nodes", "type", "server", "node", nodeName)).isEqualTo(1);
-        assertThat(before.sum("grid_cache_partitions", "cache", "orders", "role", "primary")).isEqualTo(ORDERS_PARTITIONS);
-        assertThat(before.sum("grid_cache_partitions", "cache", "orders", "role", "backup")).isZero();
-        assertThat(before.sum("grid_cache_lost_partitions", "cache", "fragile")).isZero();
-        assertThat(before.sum("grid_cache_rebalancing_partitions", "cache", "orders")).isZero();
+        assertThat(before.sum("grid_map_partitions", "map", "orders", "role", "primary")).isEqualTo(ORDERS_PARTITIONS);
+        assertThat(before.sum("grid_map_partitions", "map", "orders", "role", "backup")).isZero();
+        assertThat(before.sum("grid_cache_partitions", "cache", "orders", "role", "primary"))
+                .as("the deprecated alias reads the same").isEqualTo(ORDERS_PARTITIONS);
+        assertThat(before.sum("grid_map_lost_partitions", "map", "fragile")).isZero();
+        assertThat(before.sum("grid_map_rebalancing_partitions", "map", "orders")).isZero();
         assertThat(before.sum("grid_region_max_bytes", "region", "default")).isEqualTo(64.0 * 1024 * 1024);
         assertThat(before.sum("grid_region_max_bytes", "region", "evictable")).isEqualTo(64.0 * 1024 * 1024);
         assertThat(before.sum("grid_region_used_bytes", "region", "default")).isPositive();
         assertThat(before.sum("grid_region_high_water_mark_bytes", "region", "default")).isEqualTo(0.9 * 64 * 1024 * 1024);
         assertThat(before.has("grid_region_evicted_pages_total", "region", "evictable")).isTrue();
-        assertThat(before.has("grid_capacity_rejected_writes_total", "cache", "orders")).isTrue();
-        assertThat(before.has("grid_capacity_rejected_writes_total", "cache", "fragile")).as("evicting caches refuse nothing").isFalse();
-        double putsBefore = before.sum("grid_cache_operations_total", "cache", "orders", "operation", "put");
+        assertThat(before.has("grid_capacity_rejected_writes_total", "map", "orders")).isTrue();
+        assertThat(before.has("grid_capacity_rejected_writes_total", "map", "fragile")).as("evicting caches refuse nothing").isFalse();
+        double putsBefore = before.sum("grid_map_operations_total", "map", "orders", "operation", "put");
         double jobsBefore = before.sum("grid_compute_jobs_seconds_count");
         double failedBefore = before.sum("grid_compute_failed_jobs_total");
         double resentBefore = before.sum("grid_compute_resent_partitions_total");
@@ -183,12 +191,13 @@ class NodeMetricsAndHealthTest {
         // Ignite refreshes the node's job figures every 2 s; the meters read them at most once a second.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             Scrape after = http.scrape();
-            assertThat(after.sum("grid_cache_operations_total", "cache", "orders", "operation", "put")).isEqualTo(putsBefore + 200);
-            assertThat(after.sum("grid_cache_operations_total", "cache", "orders", "operation", "get")).isGreaterThanOrEqualTo(100);
-            assertThat(after.sum("grid_cache_operations_total", "cache", "orders", "operation", "remove")).isGreaterThanOrEqualTo(50);
-            assertThat(after.sum("grid_cache_operation_average_seconds", "cache", "orders", "operation", "put")).isPositive();
-            assertThat(after.sum("grid_cache_entries", "cache", "orders", "copy", "primary")).isEqualTo(150);
-            assertThat(after.sum("grid_cache_entries", "cache", "orders", "copy", "backup")).isZero();
+            assertThat(after.sum("grid_map_operations_total", "map", "orders", "operation", "put")).isEqualTo(putsBefore + 200);
+            assertThat(after.sum("grid_map_operations_total", "map", "orders", "operation", "get")).isGreaterThanOrEqualTo(100);
+            assertThat(after.sum("grid_map_operations_total", "map", "orders", "operation", "remove")).isGreaterThanOrEqualTo(50);
+            assertThat(after.sum("grid_map_operation_average_seconds", "map", "orders", "operation", "put")).isPositive();
+            assertThat(after.sum("grid_map_entries", "map", "orders", "copy", "primary")).isEqualTo(150);
+            assertThat(after.sum("grid_cache_entries", "cache", "orders", "copy", "primary")).as("the deprecated alias").isEqualTo(150);
+            assertThat(after.sum("grid_map_entries", "map", "orders", "copy", "backup")).isZero();
             assertThat(after.sum("grid_compute_jobs_seconds_count"))
                     .as("per sum, a batch job per node; the failing sum's batch is sent once more before it fails")
                     .isGreaterThanOrEqualTo(jobsBefore + 3);
@@ -225,7 +234,9 @@ class NodeMetricsAndHealthTest {
             assertThat(id.getBaseUnit()).as("base unit of %s", id).isNotBlank();
             assertThat(id.getTag("node")).as("node tag of %s", id).isEqualTo(nodeName);
         }
-        assertThat(names).isEqualTo(new TreeSet<>(GRID_METERS));
+        Set<String> expected = new TreeSet<>(GRID_METERS);
+        expected.addAll(DEPRECATED_ALIASES);
+        assertThat(names).isEqualTo(expected);
     }
 
     @Test
@@ -246,8 +257,10 @@ class NodeMetricsAndHealthTest {
         SimpleMeterRegistry extraRegistry = new SimpleMeterRegistry();
         ComputeMetricsBinder extraCompute = new ComputeMetricsBinder(extra.ignite());
         try {
-            new CacheMetricsBinder(extra.ignite()).bindTo(extraRegistry);
-            new CachePartitionMetricsBinder(extra.ignite()).bindTo(extraRegistry);
+            new MapMetricsBinder(extra.ignite(), null, false).bindTo(extraRegistry);
+            new MapPartitionMetricsBinder(extra.ignite(), null, false).bindTo(extraRegistry);
+            assertThat(extraRegistry.find("grid.cache.entries").meters()).as("no deprecated aliases when turned off").isEmpty();
+            assertThat(extraRegistry.find("grid.map.entries").meters()).isNotEmpty();
             new TopologyMetricsBinder(extra.ignite()).bindTo(extraRegistry);
             extraCompute.bindTo(extraRegistry);
             IgniteCache<Integer, Integer> fragile = ignite.cache("fragile");
@@ -263,15 +276,15 @@ class NodeMetricsAndHealthTest {
                 assertThat(ignite.cache("fragile").localSize(CachePeekMode.PRIMARY)).isLessThan(4 * FRAGILE_PARTITIONS);
                 assertThat(http.health().topologySize()).isEqualTo(2);
                 assertThat(extraRegistry.get("grid.topology.nodes").tag("type", "server").gauge().value()).isEqualTo(2);
-                assertThat(extraRegistry.get("grid.cache.partitions").tags("cache", "fragile", "role", "primary").gauge().value())
+                assertThat(extraRegistry.get("grid.map.partitions").tags("map", "fragile", "role", "primary").gauge().value())
                         .isPositive();
                 assertThat(ignite.affinity("fragile").primaryPartitions(appNode)).hasSizeLessThan(FRAGILE_PARTITIONS);
-                assertThat(extraRegistry.get("grid.cache.entries").tags("cache", "fragile", "copy", "primary").gauge().value())
+                assertThat(extraRegistry.get("grid.map.entries").tags("map", "fragile", "copy", "primary").gauge().value())
                         .isPositive();
-                assertThat(extraRegistry.get("grid.cache.rebalancing.partitions").tags("cache", "fragile").gauge().value())
+                assertThat(extraRegistry.get("grid.map.rebalancing.partitions").tags("map", "fragile").gauge().value())
                         .isZero();
             });
-            assertThat(extraRegistry.get("grid.cache.partitions").tags("cache", "fragile", "role", "backup").gauge().value()).isZero();
+            assertThat(extraRegistry.get("grid.map.partitions").tags("map", "fragile", "role", "backup").gauge().value()).isZero();
         }
         finally {
             extra.close();
@@ -280,8 +293,8 @@ class NodeMetricsAndHealthTest {
         // The fragile cache has no backups: the partitions the stopped node owned are lost.
         assertThat(extraRegistry.get("grid.topology.nodes").tag("type", "server").gauge().value())
                 .as("the meters of a stopped node read NaN").isNaN();
-        assertThat(extraRegistry.get("grid.cache.entries").tags("cache", "fragile", "copy", "primary").gauge().value()).isNaN();
-        assertThat(extraRegistry.get("grid.cache.operations").tags("cache", "fragile", "operation", "put").functionCounter().count())
+        assertThat(extraRegistry.get("grid.map.entries").tags("map", "fragile", "copy", "primary").gauge().value()).isNaN();
+        assertThat(extraRegistry.get("grid.map.operations").tags("map", "fragile", "operation", "put").functionCounter().count())
                 .as("counters keep their last value").isNotNaN();
         extraCompute.close();
         try {
@@ -298,7 +311,7 @@ class NodeMetricsAndHealthTest {
                 assertThat(count).isPositive().isEqualTo(ignite.cache("fragile").lostPartitions().size());
                 assertThat(lost.get("fragile").get("partitions")).asInstanceOf(LIST)
                         .hasSize(Math.min(count, 64));
-                assertThat(http.scrape().sum("grid_cache_lost_partitions", "cache", "fragile")).isEqualTo(count);
+                assertThat(http.scrape().sum("grid_map_lost_partitions", "map", "fragile")).isEqualTo(count);
             });
         }
         finally {

@@ -91,7 +91,7 @@ public class GridHealthIndicator extends AbstractHealthIndicator {
                 lost.put(cacheName, lostDetails);
             }
         }
-        builder.withDetail("caches", caches);
+        builder.withDetail("maps", caches);
         memory(builder);
 
         if (!lost.isEmpty()) {

@@ -29,7 +29,7 @@ import org.apache.ignite.configuration.DataStorageConfiguration;
  * caches are refused;</li>
  * <li>{@code grid.region.evicted.pages} (counter, pages, eviction region only): data pages Ignite evicted, each
  * with the entries it held, since the node started;</li>
- * <li>{@code grid.capacity.rejected.writes} (counter, one per key, tagged {@code cache}): writes this node refused
+ * <li>{@code grid.capacity.rejected.writes} (counter, one per key, tagged {@code map}): writes this node refused
  * as primary because a data region was above the high-water mark.</li>
  * </ul>
  * The regions and caches are those of the node when the meters are bound. The node is held weakly: once it stops,
@@ -99,7 +99,7 @@ public class CapacityMetricsBinder implements MeterBinder {
         for (String cache : Reads.cacheNames(node, null)) {
             if (isRejecting(node, cache)) {
                 FunctionCounter.builder("grid.capacity.rejected.writes", guard, g -> g.rejectedWrites(cache))
-                        .tag("cache", cache)
+                        .tag("map", cache)
                         .description("Writes this node refused as primary because a data region was above its high-water mark")
                         .baseUnit("writes")
                         .register(registry);

@@ -56,7 +56,7 @@ public class ComputeMetricsBinder implements MeterBinder, AutoCloseable {
      * @param ignite the node, held weakly
      */
     public ComputeMetricsBinder(Ignite ignite) {
-        this(ignite, CacheMetricsBinder.SNAPSHOT_PERIOD);
+        this(ignite, MapMetricsBinder.SNAPSHOT_PERIOD);
     }
 
     ComputeMetricsBinder(Ignite ignite, Duration snapshotPeriod) {

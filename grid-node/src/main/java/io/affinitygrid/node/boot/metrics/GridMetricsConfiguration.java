@@ -1,5 +1,6 @@
 package io.affinitygrid.node.boot.metrics;
 
+import io.affinitygrid.node.boot.GridProperties;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.ignite.Ignite;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,18 +16,18 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(MeterBinder.class)
 public class GridMetricsConfiguration {
 
-    /** Cache entries, operations and their latencies. */
+    /** Map entries, operations and their latencies. */
     @Bean
     @ConditionalOnMissingBean
-    public CacheMetricsBinder gridCacheMetrics(Ignite ignite) {
-        return new CacheMetricsBinder(ignite);
+    public MapMetricsBinder gridMapMetrics(Ignite ignite, GridProperties properties) {
+        return new MapMetricsBinder(ignite, null, properties.getMetrics().isCacheMeterAliases());
     }
 
     /** Partitions owned, lost and rebalancing. */
     @Bean
     @ConditionalOnMissingBean
-    public CachePartitionMetricsBinder gridCachePartitionMetrics(Ignite ignite) {
-        return new CachePartitionMetricsBinder(ignite);
+    public MapPartitionMetricsBinder gridMapPartitionMetrics(Ignite ignite, GridProperties properties) {
+        return new MapPartitionMetricsBinder(ignite, null, properties.getMetrics().isCacheMeterAliases());
     }
 
     /** Compute jobs executed, failed, cancelled, and their durations. */
