@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
-import io.affinitygrid.testing.FreePorts;
+import io.affinitygrid.node.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 
 /** Connecting without a grid: no cluster needed. */
@@ -13,7 +13,7 @@ class GridConnectTest {
 
     @Test
     void unreachableGridFailsFastWithTheAddressesTried() {
-        String address = FreePorts.HOST + ":" + FreePorts.next();
+        String address = LoopbackPorts.HOST + ":" + LoopbackPorts.next();
         GridConfig config = GridConfig.builder().addresses(address).connectTimeout(Duration.ofMillis(500)).build();
 
         long started = System.nanoTime();

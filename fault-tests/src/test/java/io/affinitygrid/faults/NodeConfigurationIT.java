@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.affinitygrid.testing.FreePorts;
+import io.affinitygrid.node.LoopbackPorts;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,12 +57,12 @@ class NodeConfigurationIT {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("GRID_NODENAME", name);
         env.put("GRID_LOCALADDRESS", "127.0.0.1");
-        env.put("GRID_DISCOVERY_PORT", Integer.toString(FreePorts.next()));
+        env.put("GRID_DISCOVERY_PORT", Integer.toString(LoopbackPorts.next()));
         env.put("GRID_DISCOVERY_ADDRESSES", "127.0.0.1:" + env.get("GRID_DISCOVERY_PORT"));
-        env.put("GRID_COMMUNICATION_PORT", Integer.toString(FreePorts.next()));
-        env.put("GRID_CLIENT_PORT", Integer.toString(FreePorts.next()));
+        env.put("GRID_COMMUNICATION_PORT", Integer.toString(LoopbackPorts.next()));
+        env.put("GRID_CLIENT_PORT", Integer.toString(LoopbackPorts.next()));
         env.put("GRID_WORKDIRECTORY", Artifacts.runDirectory("node-configuration").resolve("work").resolve(name).toString());
-        env.put("SERVER_PORT", Integer.toString(FreePorts.next()));
+        env.put("SERVER_PORT", Integer.toString(LoopbackPorts.next()));
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.putAll(environment);
         builder.environment().putAll(env);

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import io.affinitygrid.client.Grid;
 import io.affinitygrid.client.GridConfig;
 import io.affinitygrid.compute.NodeSummary;
-import io.affinitygrid.testing.FreePorts;
+import io.affinitygrid.node.LoopbackPorts;
 
 /**
  * A cluster of grid-node processes on this machine, each on its own free ports, all listing each other's
@@ -54,16 +54,16 @@ final class ProcessCluster implements AutoCloseable {
         int n = builder.nodes;
         int[] discovery = new int[n];
         for (int i = 0; i < n; i++) {
-            discovery[i] = FreePorts.next();
+            discovery[i] = LoopbackPorts.next();
         }
         String addresses = Stream.of(discovery).flatMapToInt(java.util.Arrays::stream)
                 .mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
         List<NodeProcess> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String nodeName = builder.name + "-" + (i + 1);
-            int communication = FreePorts.next();
-            int client = FreePorts.next();
-            int http = FreePorts.next();
+            int communication = LoopbackPorts.next();
+            int client = LoopbackPorts.next();
+            int http = LoopbackPorts.next();
             Map<String, String> env = new LinkedHashMap<>();
             env.put("GRID_NODENAME", nodeName);
             env.put("GRID_LOCALADDRESS", "127.0.0.1");

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 import com.jayway.jsonpath.JsonPath;
+import io.affinitygrid.testing.TestCertificates;
 import io.affinitygrid.client.AuthenticationFailedException;
 import io.affinitygrid.client.Grid;
 import io.affinitygrid.client.GridConfig;

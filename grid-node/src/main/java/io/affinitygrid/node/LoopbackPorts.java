@@ -19,8 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one allocator of loopback ports for nodes that this project starts on its own: {@link LocalCluster}
- * (the shell's embedded mode, in-JVM test clusters) and every test (through {@code test-fixtures}' {@code
- * FreePorts}, which delegates here). Thread-safe.
+ * (the shell's embedded mode, in-JVM test clusters) and every test of every module. Thread-safe.
  *
  * <ul>
  * <li><b>Below the ephemeral range.</b> Ports come from {@value #FIRST}&ndash;{@value #LAST}, under Linux's

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import io.affinitygrid.testing.FreePorts;
+import io.affinitygrid.node.LoopbackPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,7 +195,7 @@ class GridShellJarIT {
     }
 
     private static int unusedPort() {
-        return FreePorts.next();
+        return LoopbackPorts.next();
     }
 
     private static List<String> javaCommand() {

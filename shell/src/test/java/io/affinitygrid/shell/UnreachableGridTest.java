@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-import io.affinitygrid.testing.FreePorts;
+import io.affinitygrid.node.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +26,8 @@ class UnreachableGridTest {
 
     @DynamicPropertySource
     static void unusedAddress(DynamicPropertyRegistry registry) {
-        port = FreePorts.next();
-        registry.add("grid.addresses", () -> FreePorts.HOST + ":" + port);
+        port = LoopbackPorts.next();
+        registry.add("grid.addresses", () -> LoopbackPorts.HOST + ":" + port);
     }
 
     @Autowired

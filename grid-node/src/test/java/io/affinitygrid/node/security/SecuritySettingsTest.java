@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.affinitygrid.testing.TestCertificates;
 import io.affinitygrid.node.GridConfigurationException;
 import io.affinitygrid.node.GridNodeSettings;
 import io.affinitygrid.node.IgniteConfigurations;
@@ -35,17 +36,17 @@ class SecuritySettingsTest {
     @TempDir
     static Path dir;
 
-    static TestKeyStores stores;
+    static TestCertificates stores;
 
     @BeforeAll
     static void makeStores() throws Exception {
-        stores = TestKeyStores.create(dir);
+        stores = TestCertificates.create(dir);
     }
 
     private static SecuritySettings.Builder tls() {
         return SecuritySettings.builder().tlsEnabled(true)
-                .keyStore(stores.keyStore).keyStorePassword(TestKeyStores.PASSWORD)
-                .trustStore(stores.trustStore).trustStorePassword(TestKeyStores.PASSWORD);
+                .keyStore(stores.nodeKeyStore).keyStorePassword(TestCertificates.PASSWORD)
+                .trustStore(stores.trustStore).trustStorePassword(TestCertificates.PASSWORD);
     }
 
     private static SecuritySettings.Builder authentication() {
@@ -68,7 +69,7 @@ class SecuritySettingsTest {
 
         assertThat(config.getSslContextFactory()).isInstanceOf(SslContextFactory.class);
         SslContextFactory factory = (SslContextFactory) config.getSslContextFactory();
-        assertThat(factory.getKeyStoreFilePath()).isEqualTo(stores.keyStore.toAbsolutePath().toString());
+        assertThat(factory.getKeyStoreFilePath()).isEqualTo(stores.nodeKeyStore.toAbsolutePath().toString());
         assertThat(factory.getTrustStoreFilePath()).isEqualTo(stores.trustStore.toAbsolutePath().toString());
         assertThat(factory.create()).isNotNull(); // the stores open with their passwords
         assertThat(config.getClientConnectorConfiguration().isSslEnabled()).isTrue();
@@ -143,7 +144,7 @@ class SecuritySettingsTest {
     @Test
     void toStringShowsNoPassword() {
         SecuritySettings settings = tls().authenticationEnabled(true).user("ignite", "admin-secret").build();
-        assertThat(settings.toString()).doesNotContain(TestKeyStores.PASSWORD).doesNotContain("admin-secret").contains("ignite");
+        assertThat(settings.toString()).doesNotContain(TestCertificates.PASSWORD).doesNotContain("admin-secret").contains("ignite");
         assertThat(GridNodeSettings.builder().security(settings).build().toString()).doesNotContain("admin-secret");
     }
 
@@ -151,10 +152,10 @@ class SecuritySettingsTest {
     void propertiesBindToSettings() {
         Map<String, String> source = Map.of(
                 "grid.security.tls.enabled", "true",
-                "grid.security.tls.key-store", stores.keyStore.toString(),
-                "grid.security.tls.key-store-password", TestKeyStores.PASSWORD,
+                "grid.security.tls.key-store", stores.nodeKeyStore.toString(),
+                "grid.security.tls.key-store-password", TestCertificates.PASSWORD,
                 "grid.security.tls.trust-store", stores.trustStore.toString(),
-                "grid.security.tls.trust-store-password", TestKeyStores.PASSWORD,
+                "grid.security.tls.trust-store-password", TestCertificates.PASSWORD,
                 "grid.security.tls.protocol", "TLSv1.3",
                 "grid.security.tls.require-client-certificate", "true",
                 "grid.security.authentication.enabled", "true",
@@ -166,7 +167,7 @@ class SecuritySettingsTest {
         SecuritySettings settings = properties.toSettings();
 
         assertThat(settings.tlsEnabled()).isTrue();
-        assertThat(settings.keyStore()).isEqualTo(stores.keyStore);
+        assertThat(settings.keyStore()).isEqualTo(stores.nodeKeyStore);
         assertThat(settings.protocol()).isEqualTo("TLSv1.3");
         assertThat(settings.clientCertificateRequired()).isTrue();
         assertThat(settings.authenticationEnabled()).isTrue();

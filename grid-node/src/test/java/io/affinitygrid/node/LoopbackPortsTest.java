@@ -1,4 +1,4 @@
-package io.affinitygrid.testing;
+package io.affinitygrid.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,19 +20,19 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-class FreePortsTest {
+class LoopbackPortsTest {
 
     /** Ports each JVM takes in the test across processes: more than one block of 100. */
     static final int PER_JVM = 150;
 
     @Test
     void portsAreFreeDistinctAndBelowTheEphemeralRange() throws IOException {
-        int[] ports = FreePorts.next(200);
+        int[] ports = LoopbackPorts.next(200);
         assertThat(Arrays.stream(ports).distinct().count()).isEqualTo(200);
         assertThat(Arrays.stream(ports).boxed().toList()).allSatisfy(port -> assertThat(port).isBetween(20_000, 31_999));
         for (int port : Arrays.copyOf(ports, 5)) {
             try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress(InetAddress.getByName(FreePorts.HOST), port));
+                socket.bind(new InetSocketAddress(InetAddress.getByName(LoopbackPorts.HOST), port));
             }
         }
     }
@@ -41,13 +41,13 @@ class FreePortsTest {
     void aPortTakenByAnotherProgramIsSkipped() throws IOException {
         int run;
         do {
-            run = FreePorts.run(3);
+            run = LoopbackPorts.run(3);
         }
         while ((run - 20_000) % 100 > 95); // the port after the run must be in the same block
         // the next port of the block, bound by someone else before it is asked for
         try (ServerSocket squatter = new ServerSocket()) {
-            squatter.bind(new InetSocketAddress(InetAddress.getByName(FreePorts.HOST), run + 3));
-            int next = FreePorts.next();
+            squatter.bind(new InetSocketAddress(InetAddress.getByName(LoopbackPorts.HOST), run + 3));
+            int next = LoopbackPorts.next();
             assertThat(next).isNotEqualTo(run + 3);
         }
     }
@@ -56,13 +56,13 @@ class FreePortsTest {
     void runsAreConsecutiveAndNeverOverlapOtherPorts() {
         Set<Integer> given = new HashSet<>();
         for (int i = 0; i < 20; i++) {
-            int base = FreePorts.run(7);
+            int base = LoopbackPorts.run(7);
             for (int port = base; port < base + 7; port++) {
                 assertThat(given.add(port)).as("port %s handed out once", port).isTrue();
             }
-            assertThat(given.add(FreePorts.next())).isTrue();
+            assertThat(given.add(LoopbackPorts.next())).isTrue();
         }
-        assertThatThrownBy(() -> FreePorts.run(101)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> LoopbackPorts.run(101)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("width must be between 1 and 100, got 101");
     }
 
@@ -75,7 +75,7 @@ class FreePortsTest {
             children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Child.class.getName())
                     .redirectErrorStream(true).start());
         }
-        Set<Integer> mine = IntStream.of(FreePorts.next(PER_JVM)).boxed().collect(Collectors.toSet());
+        Set<Integer> mine = IntStream.of(LoopbackPorts.next(PER_JVM)).boxed().collect(Collectors.toSet());
         List<Set<Integer>> all = new ArrayList<>(List.of(mine));
         try {
             // each child holds its ports (and its block locks) until every JVM has taken its own: a JVM that exits
@@ -108,7 +108,7 @@ class FreePortsTest {
     /** Takes {@value #PER_JVM} ports, prints them comma-separated, and holds them until its input closes. */
     public static final class Child {
         public static void main(String[] args) throws java.io.IOException {
-            System.out.println(IntStream.of(FreePorts.next(PER_JVM)).mapToObj(String::valueOf).collect(Collectors.joining(",")));
+            System.out.println(IntStream.of(LoopbackPorts.next(PER_JVM)).mapToObj(String::valueOf).collect(Collectors.joining(",")));
             System.out.flush();
             while (System.in.read() >= 0) {
                 // hold until the parent closes our input

@@ -1,4 +1,4 @@
-package io.affinitygrid.faults;
+package io.affinitygrid.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,14 +21,19 @@ import javax.net.ssl.TrustManagerFactory;
  * trust store holding its certificate ({@code trust.p12}, also what clients trust), and a rogue key pair that
  * nobody trusts ({@code rogue.p12}, {@code rogue-trust.p12}).
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final String PASSWORD = "fault-tests-store";
+    /** The password of every store and key. */
+    public static final String PASSWORD = "test-store-password";
 
-    final Path nodeKeyStore;
-    final Path trustStore;
-    final Path rogueKeyStore;
-    final Path rogueTrustStore;
+    /** The grid's key pair, shared by the nodes. */
+    public final Path nodeKeyStore;
+    /** The grid's certificate alone: what nodes and clients trust. */
+    public final Path trustStore;
+    /** A key pair nobody trusts. */
+    public final Path rogueKeyStore;
+    /** The rogue certificate alone. */
+    public final Path rogueTrustStore;
 
     private TestCertificates(Path dir) {
         this.nodeKeyStore = dir.resolve("node.p12");
@@ -37,7 +42,8 @@ final class TestCertificates {
         this.rogueTrustStore = dir.resolve("rogue-trust.p12");
     }
 
-    static TestCertificates create(Path dir) throws IOException, InterruptedException {
+    /** Makes the stores in {@code dir} (created if missing) with the JDK's keytool. */
+    public static TestCertificates create(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         TestCertificates stores = new TestCertificates(dir);
         pair(dir, "node", "CN=affinity-grid-node", stores.nodeKeyStore, stores.trustStore);
@@ -60,7 +66,7 @@ final class TestCertificates {
     }
 
     /** A TLS context presenting {@code keyStore} (or nothing when null) and trusting {@code trustStore}. */
-    static SSLContext context(Path keyStore, Path trustStore) throws IOException, GeneralSecurityException {
+    public static SSLContext context(Path keyStore, Path trustStore) throws IOException, GeneralSecurityException {
         KeyManagerFactory keys = null;
         if (keyStore != null) {
             keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
