@@ -34,8 +34,7 @@ final class KeyJobs {
 
     /** The loader of a deployed key job of that name on this node, else the compute framework's own. */
     private static ClassLoader loaderOf(Ignite ignite, String className) {
-        NodeDeployments deployments = ignite == null ? null : NodeDeployments.of(ignite);
-        ClassLoader deployed = deployments == null ? null : deployments.keyJobLoader(className);
+        ClassLoader deployed = ignite == null ? null : NodeDeployments.keyJobLoader(ignite, className);
         return deployed != null ? deployed : KeyJobs.class.getClassLoader();
     }
 

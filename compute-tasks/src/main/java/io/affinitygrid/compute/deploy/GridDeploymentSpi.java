@@ -5,6 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.ignite.Ignite;
 
 import org.apache.ignite.compute.ComputeTaskName;
 import org.apache.ignite.spi.IgniteSpiAdapter;
@@ -25,6 +30,11 @@ import org.apache.ignite.spi.deployment.DeploymentSpi;
  * deployment over the node's own class loader, ignoring {@code localDeployTask} entirely (Ignite 2.18
  * {@code GridDeploymentManager}: {@code locDep}). Without that annotation, Ignite looks names up here first and
  * falls back to loading the class from the node's classpath, as it does for the built-in catalog.
+ *
+ * <p><b>A node that has just joined</b> is in the topology, and can receive jobs, a moment before it has loaded
+ * the deployments stored in the grid. A lookup of a name that is neither registered nor on the node's classpath
+ * waits for that load (at most {@value #STORED_LOAD_WAIT_SECONDS} s) instead of failing with "unknown task";
+ * such waits are counted ({@link #waitedLookups()}).
  */
 @IgniteSpiMultipleInstancesSupport(true)
 public final class GridDeploymentSpi extends IgniteSpiAdapter implements DeploymentSpi {
@@ -32,6 +42,11 @@ public final class GridDeploymentSpi extends IgniteSpiAdapter implements Deploym
     private final Map<String, DeploymentResourceAdapter> resources = new HashMap<>();
     private final Map<ClassLoader, Set<String>> names = new HashMap<>();
     private volatile DeploymentListener listener;
+
+    static final long STORED_LOAD_WAIT_SECONDS = 30;
+
+    private final CountDownLatch storedLoaded = new CountDownLatch(1);
+    private final AtomicLong waitedLookups = new AtomicLong();
 
     @Override
     public void spiStart(String igniteInstanceName) throws IgniteSpiException {
@@ -47,8 +62,59 @@ public final class GridDeploymentSpi extends IgniteSpiAdapter implements Deploym
     }
 
     @Override
-    public synchronized DeploymentResource findResource(String name) {
+    public DeploymentResource findResource(String name) {
+        DeploymentResource found = registered(name);
+        if (found == null && awaitStoredDeployments(name)) {
+            found = registered(name);
+        }
+        return found;
+    }
+
+    private synchronized DeploymentResource registered(String name) {
         return resources.get(name);
+    }
+
+    /** Marks the deployments stored in the grid as loaded on this node (or given up on): lookups wait no more. */
+    public void storedDeploymentsLoaded() {
+        storedLoaded.countDown();
+    }
+
+    /** Lookups that had to wait for the node to load the stored deployments. */
+    public long waitedLookups() {
+        return waitedLookups.get();
+    }
+
+    /**
+     * Waits until this node has loaded the stored deployments, when it has not yet and {@code name} is not a class
+     * of the node's classpath (so may be a deployed one). Returns whether it waited.
+     */
+    boolean awaitStoredDeployments(String name) {
+        if (storedLoaded.getCount() == 0 || onClasspath(name)) {
+            return false;
+        }
+        waitedLookups.incrementAndGet();
+        try {
+            storedLoaded.await(STORED_LOAD_WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    /** The node's deployment SPI, or {@code null} when the node runs without deployments. */
+    static GridDeploymentSpi of(Ignite ignite) {
+        return ignite != null && ignite.configuration().getDeploymentSpi() instanceof GridDeploymentSpi spi ? spi : null;
+    }
+
+    private static boolean onClasspath(String name) {
+        try {
+            Class.forName(name, false, GridDeploymentSpi.class.getClassLoader());
+            return true;
+        }
+        catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override

@@ -53,7 +53,15 @@ public final class NodeDeployments {
     public static int install(Ignite ignite, DeploymentPolicy policy) {
         NodeDeployments deployments = new NodeDeployments(ignite, policy);
         ignite.cluster().nodeLocalMap().put(KEY, deployments);
-        return deployments.loadStored();
+        try {
+            return deployments.loadStored();
+        }
+        finally {
+            GridDeploymentSpi spi = GridDeploymentSpi.of(ignite);
+            if (spi != null) {
+                spi.storedDeploymentsLoaded();
+            }
+        }
     }
 
     /** The node's deployments, or {@code null} when {@link #install} never ran on it. */
@@ -68,6 +76,21 @@ public final class NodeDeployments {
     /** The loader of a deployed key job class, or {@code null} when no active deployment has it. */
     public ClassLoader keyJobLoader(String className) {
         return keyJobs.get(className);
+    }
+
+    /**
+     * The loader of a deployed key job class on {@code ignite}, or {@code null} when no active deployment has it;
+     * on a node still loading the stored deployments, asked for a class not on its classpath, after that load.
+     */
+    public static ClassLoader keyJobLoader(Ignite ignite, String className) {
+        NodeDeployments deployments = of(ignite);
+        ClassLoader loader = deployments == null ? null : deployments.keyJobLoader(className);
+        GridDeploymentSpi spi = GridDeploymentSpi.of(ignite);
+        if (loader == null && spi != null && spi.awaitStoredDeployments(className)) {
+            deployments = of(ignite);
+            loader = deployments == null ? null : deployments.keyJobLoader(className);
+        }
+        return loader;
     }
 
     /** Names and versions of the active deployments on this node. */
