@@ -30,6 +30,11 @@ public final class CountTask extends ScanTask<QueryArgument, long[], Long> {
     }
 
     @Override
+    protected long[] mergePartials(QueryArgument argument, List<long[]> partials) {
+        return new long[] {reduce(argument, partials)};
+    }
+
+    @Override
     protected Long reduce(QueryArgument argument, List<long[]> partials) {
         long count = 0;
         for (long[] partial : partials) {

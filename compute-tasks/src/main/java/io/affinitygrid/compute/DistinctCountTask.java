@@ -45,6 +45,16 @@ public final class DistinctCountTask extends ScanTask<QueryArgument, DistinctCou
     }
 
     @Override
+    protected Values mergePartials(QueryArgument argument, List<Values> partials) {
+        Values merged = new Values();
+        for (Values partial : partials) {
+            merged.values.addAll(partial.values);
+            merged.scanned += partial.scanned;
+        }
+        return merged;
+    }
+
+    @Override
     protected Long reduce(QueryArgument argument, List<Values> partials) {
         Set<Object> all = new HashSet<>();
         long scanned = 0;

@@ -48,11 +48,17 @@ public final class GroupByTask extends ScanTask<QueryArgument, HashMap<Object, G
     }
 
     @Override
-    protected List<GroupRow> reduce(QueryArgument argument, List<HashMap<Object, Totals>> partials) {
-        Map<Object, Totals> merged = new HashMap<>();
+    protected HashMap<Object, Totals> mergePartials(QueryArgument argument, List<HashMap<Object, Totals>> partials) {
+        HashMap<Object, Totals> merged = new HashMap<>();
         for (Map<Object, Totals> partial : partials) {
             partial.forEach((group, totals) -> merged.merge(group, totals, Totals::merge));
         }
+        return merged;
+    }
+
+    @Override
+    protected List<GroupRow> reduce(QueryArgument argument, List<HashMap<Object, Totals>> partials) {
+        Map<Object, Totals> merged = mergePartials(argument, partials);
         if (argument.field() != null) {
             NumericAccumulator.merge(argument.cacheName(), argument.field(), merged.values().stream().map(t -> t.values).toList());
         }

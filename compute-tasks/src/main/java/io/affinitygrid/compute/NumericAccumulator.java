@@ -12,10 +12,18 @@ final class NumericAccumulator implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private long entries;
+    private int partitions;
     private boolean fieldSeen;
     private final NumericSum sum = new NumericSum();
     private Number min;
     private Number max;
+
+    /** An accumulator for one partition's entries. */
+    static NumericAccumulator forPartition() {
+        NumericAccumulator accumulator = new NumericAccumulator();
+        accumulator.partitions = 1;
+        return accumulator;
+    }
 
     /** Adds one entry's value; fails with a clear message when the field holds something other than numbers. */
     void add(String cacheName, String field, Object value) {
@@ -39,6 +47,7 @@ final class NumericAccumulator implements Serializable {
 
     void addAll(NumericAccumulator other) {
         entries += other.entries;
+        partitions += other.partitions;
         fieldSeen |= other.fieldSeen;
         sum.addAll(other.sum);
         if (other.min != null && (min == null || Numbers.compare(other.min, min) < 0)) {
@@ -65,6 +74,18 @@ final class NumericAccumulator implements Serializable {
 
     long entries() {
         return entries;
+    }
+
+    /** Partitions whose entries this holds (those made {@link #forPartition()} and merged in). */
+    int partitions() {
+        return partitions;
+    }
+
+    /** The partials merged into one. */
+    static NumericAccumulator mergeAll(List<NumericAccumulator> partials) {
+        NumericAccumulator total = new NumericAccumulator();
+        partials.forEach(total::addAll);
+        return total;
     }
 
     NumericSum sum() {

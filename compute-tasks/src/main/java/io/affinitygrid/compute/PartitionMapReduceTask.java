@@ -46,6 +46,11 @@ import org.apache.ignite.resources.TaskContinuousMapperResource;
  * partition is counted exactly once; a partition may be computed twice when ownership changes, so jobs that
  * change data must be idempotent, as {@link UpdateTask} is.
  *
+ * <p>A job merges the partials of its partitions into one before it answers when the task can
+ * ({@link #mergePartials}), so that one small result per job travels instead of one per partition. A merged
+ * result is taken whole or not at all: if any of its partitions already has a result, which the rounds never
+ * let happen, none of them takes it, and they are sent again.
+ *
  * <p>Because no job blocks a thread waiting for other jobs, a burst of computations cannot fill the public pool
  * with waiters (Ignite's IGNITE-4699 deadlock). A node refuses a computation with {@link ErrorCode#BUSY} when it
  * already coordinates as many as {@code grid.compute.max-concurrent} ({@link ComputeLoad}).
@@ -115,7 +120,18 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         return results;
     }
 
-    /** Combines the partial results of every partition, in partition order. */
+    /**
+     * Merges the partials of several partitions, computed on one node, into one that reduces like them, or
+     * returns {@code null} (the default) when the task cannot: each partition's partial then travels on its own.
+     */
+    protected P mergePartials(A argument, List<P> partials) {
+        return null;
+    }
+
+    /**
+     * Combines the partial results: one per partition, or one per job for a task that merges them
+     * ({@link #mergePartials}). Every partition is covered exactly once.
+     */
     protected abstract R reduce(A argument, List<P> partials);
 
     @Override
@@ -151,7 +167,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         BatchJob<A, P> batch = result.getJob();
         IgniteException failure = result.getException();
         if (failure == null) {
-            HashMap<Integer, P> partials = result.getData();
+            BatchResult<P> partials = result.getData();
             partials.forEach(run::accept);
         }
         else if (batch.attempt() > 0 && !isTopologyChange(failure)) {
@@ -211,8 +227,8 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
     @Override
     public final synchronized R reduce(List<ComputeJobResult> results) {
         Execution<A, P> run = execution;
-        if (run.doneCount != run.partials.size()) {
-            throw new IllegalStateException("Internal error: " + run.doneCount + " of " + run.partials.size()
+        if (run.doneCount != run.done.length) {
+            throw new IllegalStateException("Internal error: " + run.doneCount + " of " + run.done.length
                     + " partitions of map '" + run.cacheName + "' have a result");
         }
         run.progress.publish(run.doneCount);
@@ -274,7 +290,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             this.ignite = ignite;
             this.cacheName = cacheName;
             this.argument = argument;
-            this.partials = new ArrayList<>(Collections.nCopies(partitions, null));
+            this.partials = new ArrayList<>();
             this.done = new boolean[partitions];
             this.progress = new Progress(ignite, argument, partitions);
         }
@@ -291,12 +307,18 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             return byNode;
         }
 
-        void accept(int partition, P partial) {
-            if (!done[partition]) {
-                done[partition] = true;
-                partials.set(partition, partial);
-                doneCount++;
+        /** Takes a partial covering {@code partitions}, unless one of them already has a result. */
+        void accept(int[] partitions, P partial) {
+            for (int partition : partitions) {
+                if (done[partition]) {
+                    return;
+                }
             }
+            for (int partition : partitions) {
+                done[partition] = true;
+            }
+            doneCount += partitions.length;
+            partials.add(partial);
         }
 
         List<Integer> missing() {
@@ -331,7 +353,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
     /**
      * Runs on one node: computes each of its partitions the node is primary for, keeping a result only when the
      * node is still the partition's primary afterwards (a partition that moved away mid-scan may have been
-     * evicted). Returns the partials it kept, by partition.
+     * evicted). Returns the partials it kept, merged into one when the task can.
      */
     private static final class BatchJob<A, P> extends ComputeJobAdapter {
 
@@ -359,7 +381,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         }
 
         @Override
-        public HashMap<Integer, P> execute() {
+        public BatchResult<P> execute() {
             if (attempt > 1) {
                 // the cluster is still settling after a node left: give it a moment, without waiting on any job
                 pause(Math.min(100L * (attempt - 1), 1_000));
@@ -367,17 +389,25 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             Affinity<Object> affinity = ignite.affinity(cacheName);
             ClusterNode local = ignite.cluster().localNode();
             int[] primary = java.util.Arrays.stream(partitions).filter(p -> affinity.isPrimary(local, p)).toArray();
-            HashMap<Integer, P> results = new HashMap<>();
+            BatchResult<P> results = new BatchResult<>();
             if (isCancelled() || primary.length == 0) {
                 return results;
             }
+            java.util.TreeMap<Integer, P> kept = new java.util.TreeMap<>();
             task.computePartitions(ignite, argument, primary, this::isCancelled).forEach((partition, partial) -> {
                 // kept only if this node was primary before and after computing it: never counted from a copy that
                 // moved away (and may have been evicted) mid-scan
                 if (affinity.isPrimary(local, partition)) {
-                    results.put(partition, partial);
+                    kept.put(partition, partial);
                 }
             });
+            P merged = kept.size() > 1 ? task.mergePartials(argument, new ArrayList<>(kept.values())) : null;
+            if (merged != null) {
+                results.add(kept.keySet().stream().mapToInt(Integer::intValue).toArray(), merged);
+            }
+            else {
+                kept.forEach((partition, partial) -> results.add(new int[] {partition}, partial));
+            }
             return results;
         }
 
@@ -389,6 +419,30 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                 Thread.currentThread().interrupt();
                 throw new IgniteException("Cancelled before sending partitions again", e);
             }
+        }
+    }
+
+    /** What a batch job answers: partials, each with the partitions it covers. */
+    static final class BatchResult<P> implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final ArrayList<int[]> covered = new ArrayList<>();
+        private final ArrayList<P> partials = new ArrayList<>();
+
+        void add(int[] partitions, P partial) {
+            covered.add(partitions);
+            partials.add(partial);
+        }
+
+        void forEach(java.util.function.BiConsumer<int[], P> action) {
+            for (int i = 0; i < partials.size(); i++) {
+                action.accept(covered.get(i), partials.get(i));
+            }
+        }
+
+        int size() {
+            return partials.size();
         }
     }
 

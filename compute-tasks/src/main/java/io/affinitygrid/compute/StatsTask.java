@@ -27,7 +27,12 @@ public final class StatsTask extends ScanTask<QueryArgument, NumericAccumulator,
 
     @Override
     protected NumericAccumulator newPartial(QueryArgument argument) {
-        return new NumericAccumulator();
+        return NumericAccumulator.forPartition();
+    }
+
+    @Override
+    protected NumericAccumulator mergePartials(QueryArgument argument, List<NumericAccumulator> partials) {
+        return NumericAccumulator.mergeAll(partials);
     }
 
     @Override

@@ -25,7 +25,12 @@ public final class SumTask extends ScanTask<SumArgument, NumericAccumulator, Sum
 
     @Override
     protected NumericAccumulator newPartial(SumArgument argument) {
-        return new NumericAccumulator();
+        return NumericAccumulator.forPartition();
+    }
+
+    @Override
+    protected NumericAccumulator mergePartials(SumArgument argument, List<NumericAccumulator> partials) {
+        return NumericAccumulator.mergeAll(partials);
     }
 
     @Override
@@ -36,8 +41,7 @@ public final class SumTask extends ScanTask<SumArgument, NumericAccumulator, Sum
     @Override
     protected SumResult reduce(SumArgument argument, List<NumericAccumulator> partials) {
         NumericAccumulator total = NumericAccumulator.merge(argument.cacheName(), argument.field(), partials);
-        // each partial present is one partition whose result was accepted, exactly once
-        int accepted = (int) partials.stream().filter(java.util.Objects::nonNull).count();
-        return new SumResult(total.entries(), total.sum().count(), total.sum().value(), accepted);
+        // the partitions whose results were accepted, each exactly once
+        return new SumResult(total.entries(), total.sum().count(), total.sum().value(), total.partitions());
     }
 }

@@ -42,7 +42,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
             partial.fieldSeen = true;
             // a rank that does not beat the worst of the best N is dropped without creating a candidate; the
             // comparison still fails, as before, on ranks that cannot be compared
-            if (partial.admits(rank)) {
+            if (partial.admits(key, rank)) {
                 partial.offer(new Candidate(key, rank, value), argument);
             }
         }
@@ -52,6 +52,24 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
     protected Best finish(QueryArgument argument, Best partial) {
         partial.seal();
         return partial;
+    }
+
+    /** The best N of the partitions together: their entries ranked, the first N kept. */
+    @Override
+    protected Best mergePartials(QueryArgument argument, List<Best> partials) {
+        Comparator<Object> order = order(argument);
+        Best merged = new Best(argument.limit(), order);
+        for (Best best : partials) {
+            merged.entries.addAll(best.entries);
+            merged.fieldSeen |= best.fieldSeen;
+            merged.scanned += best.scanned;
+        }
+        merged.entries.sort(bestFirst(order));
+        if (merged.entries.size() > argument.limit()) {
+            merged.entries.subList(argument.limit(), merged.entries.size()).clear();
+        }
+        merged.heap = null;
+        return merged;
     }
 
     @Override
@@ -68,8 +86,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
             throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of cache '" + argument.cacheName() + "' has a field '"
                     + argument.field() + "'. Check the field name (names are case-sensitive).");
         }
-        Comparator<Object> order = order(argument);
-        all.sort((a, b) -> order.compare(b.rank(), a.rank()));
+        all.sort(bestFirst(order(argument)));
         return new ArrayList<>(all.subList(0, Math.min(argument.limit(), all.size())));
     }
 
@@ -86,6 +103,25 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
             return String.valueOf(a).compareTo(String.valueOf(b));
         };
         return argument.ascending() ? natural.reversed() : natural;
+    }
+
+    /**
+     * Among equal ranks, the smaller key comes first (numbers by value, other keys as text), so that the best N
+     * do not depend on the order entries are scanned or partials arrive in.
+     */
+    private static int keyOrder(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Numbers.compare(x, y);
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
+    }
+
+    /** Best first: higher rank, then smaller key. */
+    private static Comparator<TopEntry> bestFirst(Comparator<Object> order) {
+        return (a, b) -> {
+            int byRank = order.compare(b.rank(), a.rank());
+            return byRank != 0 ? byRank : keyOrder(a.key(), b.key());
+        };
     }
 
     private record Candidate(Object key, Object rank, Object value) {
@@ -107,12 +143,21 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
         Best(int limit, Comparator<Object> order) {
             this.limit = limit;
             this.order = order;
-            this.heap = new PriorityQueue<>(Comparator.comparing(Candidate::rank, order));
+            // the head is the worst of the best N: lowest rank, then largest key
+            this.heap = new PriorityQueue<>((a, b) -> {
+                int byRank = order.compare(a.rank(), b.rank());
+                return byRank != 0 ? byRank : keyOrder(b.key(), a.key());
+            });
         }
 
-        /** Whether an entry of this rank would enter the best N: most entries of a large partition do not. */
-        boolean admits(Object rank) {
-            return heap.size() < limit || order.compare(rank, heap.peek().rank()) > 0;
+        /** Whether an entry would enter the best N: most entries of a large partition do not. */
+        boolean admits(Object key, Object rank) {
+            if (heap.size() < limit) {
+                return true;
+            }
+            Candidate worst = heap.peek();
+            int byRank = order.compare(rank, worst.rank());
+            return byRank > 0 || byRank == 0 && keyOrder(key, worst.key()) < 0;
         }
 
         void offer(Candidate candidate, QueryArgument argument) {

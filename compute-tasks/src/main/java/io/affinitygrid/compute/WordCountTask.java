@@ -91,6 +91,17 @@ public final class WordCountTask extends ScanTask<QueryArgument, WordCountTask.W
     }
 
     @Override
+    protected Words mergePartials(QueryArgument argument, List<Words> partials) {
+        Words merged = new Words();
+        for (Words partial : partials) {
+            partial.counts.forEach((word, n) -> merged.counts.merge(word, n, Long::sum));
+            merged.scanned += partial.scanned;
+            merged.fieldSeen |= partial.fieldSeen;
+        }
+        return merged;
+    }
+
+    @Override
     protected List<WordCount> reduce(QueryArgument argument, List<Words> partials) {
         Map<String, Long> counts = new HashMap<>();
         long scanned = 0;

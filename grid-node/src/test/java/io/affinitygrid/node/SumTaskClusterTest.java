@@ -80,6 +80,59 @@ class SumTaskClusterTest {
         assertThat(result.partitions()).isEqualTo(256);
     }
 
+    /**
+     * Counts entries per partition; with merging on, each job merges its partitions' counts before answering.
+     * Answers {entries, partials reduced, partitions covered}.
+     */
+    public static final class PartialsSeenTask extends io.affinitygrid.compute.PartitionMapReduceTask<Boolean, long[], long[]> {
+        @Override
+        protected String cacheName(Boolean merge) {
+            return "orders";
+        }
+
+        @Override
+        protected long[] computePartition(Ignite ignite, Boolean merge, int partition) {
+            return new long[] {ignite.cache("orders").localSizeLong(partition, CachePeekMode.PRIMARY), 1};
+        }
+
+        @Override
+        protected long[] mergePartials(Boolean merge, java.util.List<long[]> partials) {
+            return merge ? reduce(merge, partials) : null;
+        }
+
+        @Override
+        protected long[] reduce(Boolean merge, java.util.List<long[]> partials) {
+            long[] total = new long[3];
+            for (long[] partial : partials) {
+                total[0] += partial[0];
+                total[2] += partial.length == 3 ? partial[2] : partial[1];
+            }
+            total[1] = partials.size();
+            return total;
+        }
+    }
+
+    @Test
+    @Order(3)
+    void eachJobSendsOneMergedPartialWhenTheTaskCanMerge() {
+        Ignite ignite = cluster.node(0).ignite();
+        int jobs = 0;
+        for (GridNode node : cluster.runningNodes()) {
+            org.apache.ignite.cluster.ClusterNode local = node.ignite().cluster().localNode();
+            int scanThreads = local.attribute(io.affinitygrid.compute.ComputeLimits.SCAN_THREADS_ATTRIBUTE);
+            jobs += Math.min(scanThreads, node.ignite().affinity("orders").primaryPartitions(local).length);
+        }
+
+        long[] merged = ignite.compute().execute(PartialsSeenTask.class, true);
+        long[] perPartition = ignite.compute().execute(PartialsSeenTask.class, false);
+
+        assertThat(merged[0]).isEqualTo(ENTRIES);
+        assertThat(merged[2]).as("partitions covered, each once").isEqualTo(256);
+        assertThat(merged[1]).as("one partial per job").isEqualTo(jobs);
+        assertThat(perPartition[0]).isEqualTo(ENTRIES);
+        assertThat(perPartition[1]).as("one partial per partition").isEqualTo(256);
+    }
+
     @Test
     @Order(3)
     void rejectsAFieldThatNoEntryHas() {
