@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.affinitygrid.shell.output.ShellErrors;
+
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandParser;
@@ -27,10 +29,10 @@ import org.springframework.shell.core.command.ParsedInput;
  * {@code --debug} is accepted by every command (see {@link ShellErrors}); with {@code grid.debug=true} every
  * command gets it. Thread-safe (stateless but for the registry).
  */
-public final class GridCommandParser implements CommandParser {
+final class GridCommandParser implements CommandParser {
 
     /** The flag that makes a failing command print the stack trace of its cause. */
-    static final String DEBUG = "debug";
+    static final String DEBUG = ShellErrors.DEBUG_OPTION;
 
     /** Options every command accepts, besides its own. */
     private static final Set<String> GLOBAL_OPTIONS = Set.of(DEBUG, "help");

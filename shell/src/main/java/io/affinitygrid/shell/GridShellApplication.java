@@ -3,6 +3,8 @@ package io.affinitygrid.shell;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.affinitygrid.shell.connection.GridConnection;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -71,7 +73,7 @@ public class GridShellApplication {
 
     @Bean
     GridConnection gridConnection(GridShellProperties properties) {
-        return new GridConnection(properties);
+        return new GridConnection(properties.connectionOptions());
     }
 
     @Bean

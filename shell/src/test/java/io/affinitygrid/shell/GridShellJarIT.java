@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import io.affinitygrid.shell.output.ShellErrors;
+import io.affinitygrid.shell.sample.SampleData;
 import io.affinitygrid.testing.FreePorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import io.affinitygrid.shell.connection.GridPrompt;
+import io.affinitygrid.shell.output.ShellErrors;
 import io.affinitygrid.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 
