@@ -44,7 +44,7 @@ class GridShellJarIT {
 
     @Test
     void sumOfTheEmbeddedSampleData() throws Exception {
-        Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "compute", "sum", "--cache", "orders",
+        Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "compute", "sum", "--map", "orders",
                 "--field", "amount");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -67,11 +67,11 @@ class GridShellJarIT {
     void scriptRunsItsCommandsInOrderAndStopsAtTheFirstFailure(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("commands.txt"), """
                 # load more orders, then sum them
-                load --cache orders --count 2000
+                load --map orders --count 2000
 
-                compute sum --cache orders --field amount
-                compute count --cache orders --where "amount > 0" --json
-                get --cache nosuch --key 1
+                compute sum --map orders --field amount
+                compute count --map orders --where "amount > 0" --json
+                get --map nosuch --key 1
                 topology
                 """);
 
@@ -87,7 +87,7 @@ class GridShellJarIT {
 
     /**
      * An interactive session in a pseudo-terminal (made by util-linux's {@code script}), typed key by key: the
-     * prompt, TAB completion of a command name, a cache name and a field name, and a computation's result.
+     * prompt, TAB completion of a command name, a map name and a field name, and a computation's result.
      */
     @Test
     void interactiveSessionCompletesWithTabAndComputes() throws Exception {
@@ -108,8 +108,8 @@ class GridShellJarIT {
             terminal.type("\u0015"); // Ctrl-U: a new line
             terminal.type("compute su\t");
             terminal.await("compute sum ", Duration.ofSeconds(20));
-            terminal.type("--cache ord\t");
-            terminal.await("--cache orders ", Duration.ofSeconds(20));
+            terminal.type("--map ord\t");
+            terminal.await("--map orders ", Duration.ofSeconds(20));
             terminal.type("--field am\t");
             terminal.await("--field amount ", Duration.ofSeconds(20));
             terminal.type("\r");

@@ -26,29 +26,29 @@ class GridShellRunnerTest {
     @Test
     void theParserTakesFlagsAnywhereNegativeNumbersAsValuesAndRejectsUnknownOptions() {
         StringWriter output = new StringWriter();
-        assertThat(runner.execute("compute count --json --cache orders", new PrintWriter(output), new InputReader() {
+        assertThat(runner.execute("compute count --json --map orders", new PrintWriter(output), new InputReader() {
         })).isZero();
         assertThat(output.toString()).startsWith("{\"operation\":\"count\"");
 
         output = new StringWriter();
-        assertThat(runner.execute("scan --cache orders --limit -1", new PrintWriter(output), new InputReader() {
+        assertThat(runner.execute("scan --map orders --limit -1", new PrintWriter(output), new InputReader() {
         })).isEqualTo(ShellErrors.FAILED_CODE);
         assertThat(output.toString().lines()).containsExactly("Error: --limit must be at least 1, got -1");
 
         output = new StringWriter();
-        assertThat(runner.execute("compute top --cache orders --field amount --limt 3", new PrintWriter(output), new InputReader() {
+        assertThat(runner.execute("compute top --map orders --field amount --limt 3", new PrintWriter(output), new InputReader() {
         })).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(output.toString().lines()).containsExactly(
-                "Error: Unknown option '--limt' for 'compute top'; its options: --cache, --field, --limit, --where, --json");
+                "Error: Unknown option '--limt' for 'compute top'; its options: --map, --field, --limit, --where, --json");
 
         output = new StringWriter();
-        assertThat(runner.execute("compute count --cache orders -", new PrintWriter(output), new InputReader() {
+        assertThat(runner.execute("compute count --map orders -", new PrintWriter(output), new InputReader() {
         })).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(output.toString().lines()).containsExactly(
                 "Error: A lone '-' is not an option; write options as --name value or -x value");
 
         output = new StringWriter();
-        assertThat(runner.execute("compute count --cache orders --where \"amount > 5", new PrintWriter(output), new InputReader() {
+        assertThat(runner.execute("compute count --map orders --where \"amount > 5", new PrintWriter(output), new InputReader() {
         })).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(output.toString().lines()).containsExactly(
                 "Error: A double quote is not closed; quote a value whole, e.g. --where \"amount > 5\"");
@@ -57,7 +57,7 @@ class GridShellRunnerTest {
     @Test
     void debugAddsTheStackTraceToTheErrorLine() {
         StringWriter output = new StringWriter();
-        assertThat(runner.execute("compute sum --cache nosuch --field amount --debug", new PrintWriter(output), new InputReader() {
+        assertThat(runner.execute("compute sum --map nosuch --field amount --debug", new PrintWriter(output), new InputReader() {
         })).isEqualTo(ShellErrors.FAILED_CODE);
         List<String> lines = output.toString().lines().toList();
         assertThat(lines.get(0)).startsWith("Error: No map named 'nosuch'");
@@ -67,15 +67,15 @@ class GridShellRunnerTest {
 
     @Test
     void failuresGiveNonZeroExitCodes() {
-        assertThat(execute("compute sum --cache orders --field quantity")).isZero();
+        assertThat(execute("compute sum --map orders --field quantity")).isZero();
 
         StringWriter output = new StringWriter();
-        assertThat(runner.execute("compute sum --cache nosuch --field amount", new PrintWriter(output), new InputReader() {
+        assertThat(runner.execute("compute sum --map nosuch --field amount", new PrintWriter(output), new InputReader() {
         })).isEqualTo(ShellErrors.FAILED_CODE);
         assertThat(output.toString().lines()).singleElement().asString().startsWith("Error: No map named 'nosuch'");
 
         output = new StringWriter();
-        assertThat(runner.execute("compute sum --cache orders", new PrintWriter(output), new InputReader() {
+        assertThat(runner.execute("compute sum --map orders", new PrintWriter(output), new InputReader() {
         })).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(output.toString().lines()).containsExactly("Error: Required option '--field' is missing.");
 
@@ -90,7 +90,7 @@ class GridShellRunnerTest {
         StringWriter output = new StringWriter();
         assertThat(runner.execute("compute sum --help", new PrintWriter(output), new InputReader() {
         })).isZero();
-        assertThat(output.toString()).contains("compute sum --cache <cache> --field <field>");
+        assertThat(output.toString()).contains("compute sum --map <map> --field <field>");
         output = new StringWriter();
         assertThat(runner.execute("compute", new PrintWriter(output), new InputReader() {
         })).isZero();

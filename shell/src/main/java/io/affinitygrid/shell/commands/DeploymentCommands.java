@@ -49,7 +49,7 @@ class DeploymentCommands {
 
                     Example:
                       deploy --name order-analytics --jar target/order-analytics.jar
-                      compute run --task com.example.MaxQuantityTask --cache orders""",
+                      compute run --task com.example.MaxQuantityTask --map orders""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void deploy(CommandContext context,
             @Option(longName = "name", shortName = 'n', description = "the deployment's name: letters, digits, . _ -", required = true) String name,
@@ -125,31 +125,31 @@ class DeploymentCommands {
     }
 
     @Command(name = "compute run", group = GridCommandGroup.COMPUTE,
-            description = "Run a task by class name, e.g. one you deployed, over a cache or with an argument",
+            description = "Run a task by class name, e.g. one you deployed, over a map or with an argument",
             help = """
-                    compute run --task <class> [--cache <cache> [--field <field>] [--where <filter>]] [--arg <value>] [--json]
+                    compute run --task <class> [--map <map> [--field <field>] [--where <filter>]] [--arg <value>] [--json]
 
-                    With --cache the task gets a QueryArgument over that cache (what ScanTask subclasses take),
+                    With --map the task gets a QueryArgument over that map (what ScanTask subclasses take),
                     with the optional field and filter. Without it, the task gets --arg: a whole number is passed
                     as a Long, anything else as text; no --arg passes null. The result is printed as a table
                     (maps and lists) or as a value.
 
                     Examples:
-                      compute run --task com.example.MaxQuantityTask --cache orders
-                      compute run --task com.example.MaxQuantityTask --cache orders --where "region = north\"""",
+                      compute run --task com.example.MaxQuantityTask --map orders
+                      compute run --task com.example.MaxQuantityTask --map orders --where "region = north\"""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void run(CommandContext context,
             @Option(longName = "task", shortName = 't', description = "the task's class name", required = true) String task,
-            @Option(longName = "cache", shortName = 'c', description = "the cache the task scans") String cache,
-            @Option(longName = "field", shortName = 'f', description = "the field the task reads, when it takes one") String field,
-            @Option(longName = "where", shortName = 'w', description = "a filter: field op value, e.g. \"amount > 100\"") String where,
-            @Option(longName = "arg", shortName = 'a', description = "the argument, when there is no --cache") String arg,
+            @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map the task scans") String map,
+            @Option(longName = OptionNames.FIELD, shortName = OptionNames.FIELD_SHORT, description = "the field the task reads, when it takes one") String field,
+            @Option(longName = OptionNames.WHERE, shortName = OptionNames.WHERE_SHORT, description = OptionNames.WHERE_HELP) String where,
+            @Option(longName = "arg", shortName = 'a', description = "the argument, when there is no --map") String arg,
             @Option(longName = "json", description = "print the result as JSON") boolean json) {
         ShellErrors.run(context, () -> {
             String taskName = Inputs.requireText("task", task);
             Object argument;
-            if (cache != null) {
-                QueryArgument.Builder query = QueryArgument.on(Inputs.requireText("cache", cache));
+            if (map != null) {
+                QueryArgument.Builder query = QueryArgument.on(Inputs.requireText(OptionNames.MAP, map));
                 if (field != null) {
                     query.field(field);
                 }
@@ -169,7 +169,7 @@ class DeploymentCommands {
             if (json) {
                 Map<String, Object> object = new LinkedHashMap<>();
                 object.put("task", taskName);
-                object.put("cache", cache);
+                object.put("cache", map); // JSON keeps the key scripts read since the first release
                 object.put("result", Values.plain(result));
                 object.put("elapsedMs", elapsed);
                 out.println(Json.write(object));

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * TAB completion of option values, for every grid command ({@code completionProvider = GridCompletion.NAME}):
- * {@code --cache} proposes the grid's maps, {@code --field} and {@code --by} the fields of the map given
- * with {@code --cache} (see {@link GridCatalog}), {@code --type} the sample data sets, and {@code connect}
+ * {@code --map} proposes the grid's maps, {@code --field} and {@code --by} the fields of the map given
+ * with {@code --map} (or its deprecated alias {@code --cache}; see {@link GridCatalog}), {@code --type} the sample data sets, and {@code connect}
  * the embedded grid and the addresses used so far, {@code --name} the deployments and {@code --task} their task
  * classes. Spring Shell completes command and option names itself.
  * Never connects to the grid; proposes nothing when not connected. Thread-safe.
@@ -52,11 +52,11 @@ class GridCompletion implements CompletionProvider {
             return List.of();
         }
         String name = option.longName() == null ? "" : option.longName();
-        // "--cache=or<TAB>": the proposals must carry the "--cache=" the word starts with
+        // "--map=or<TAB>": the proposals must carry the "--map=" the word starts with
         String prefix = word != null && word.startsWith("--" + name + "=") ? "--" + name + "=" : "";
         return switch (name) {
-            case "cache" -> proposals(catalog.mapNames(), prefix, "cache", true);
-            case "field", "by" -> proposals(catalog.fields(cacheOf(context.getWords())), prefix, "field", true);
+            case OptionNames.MAP -> proposals(catalog.mapNames(), prefix, "map", true);
+            case OptionNames.FIELD, OptionNames.BY -> proposals(catalog.fields(mapOf(context.getWords())), prefix, "field", true);
             case "type" -> proposals(LoadCommands.TYPES, prefix, "data set", true);
             case "name" -> proposals(deployments.names(), prefix, "deployment", true);
             case "task" -> proposals(deployments.taskClasses(), prefix, "deployed task", true);
@@ -76,14 +76,20 @@ class GridCompletion implements CompletionProvider {
         return new ArrayList<>(targets);
     }
 
-    /** The map named on the line with {@code --cache name}, {@code --cache=name} or {@code -c name}; or {@code null}. */
-    static String cacheOf(List<String> words) {
+    /**
+     * The map named on the line with {@code --map name}, {@code --map=name} or {@code -m name} (or the deprecated
+     * {@code --cache} and {@code -c}); or {@code null}.
+     */
+    static String mapOf(List<String> words) {
+        List<String> names = List.of("--" + OptionNames.MAP, "-" + OptionNames.MAP_SHORT,
+                "--" + DeprecatedOptions.CACHE, "-" + DeprecatedOptions.CACHE_SHORT);
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (word.startsWith("--cache=")) {
-                return unquote(word.substring("--cache=".length()));
+            int equals = word.indexOf('=');
+            if (equals > 0 && names.contains(word.substring(0, equals))) {
+                return unquote(word.substring(equals + 1));
             }
-            if ((word.equals("--cache") || word.equals("-c")) && i + 1 < words.size()) {
+            if (names.contains(word) && i + 1 < words.size()) {
                 return unquote(words.get(i + 1));
             }
         }

@@ -32,7 +32,7 @@ public class HelpCommands {
                     help [<command>] - the commands, or one command's help and options.
 
                     '<command> --help' shows the same. TAB completes command names, option names, and the values
-                    of --cache (the grid's caches), --field and --by (the fields of the cache on the line).
+                    of --map (the grid's maps), --field and --by (the fields of the map on the line).
 
                     Examples:
                       help

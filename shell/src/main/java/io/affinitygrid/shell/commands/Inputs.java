@@ -1,11 +1,48 @@
 package io.affinitygrid.shell.commands;
 
+import java.util.List;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandOption;
+
 /**
  * Reads the values of command options, failing with a message that names the option. Stateless.
  */
 final class Inputs {
 
     private Inputs() {
+    }
+
+    /**
+     * The value of an option a command declares (given by its long or its short name), else its default value;
+     * {@code null} when it has neither.
+     */
+    static String value(CommandContext context, CommandOption option) {
+        CommandOption given = context.getOptionByLongName(option.longName());
+        if (given == null && option.shortName() != ' ') {
+            given = context.getOptionByShortName(option.shortName());
+        }
+        if (given != null) {
+            return given.value();
+        }
+        return option.defaultValue() == null || option.defaultValue().isEmpty() ? null : option.defaultValue();
+    }
+
+    /** Whether a flag was given (and not as {@code --flag false}). */
+    static boolean flag(CommandContext context, CommandOption option) {
+        return Boolean.parseBoolean(value(context, option));
+    }
+
+    /**
+     * @throws IllegalArgumentException when a required option is not on the command line, in the words Spring
+     *         Shell uses for its annotated commands
+     */
+    static void requireGiven(CommandContext context, List<CommandOption> options) {
+        for (CommandOption option : options) {
+            if (Boolean.TRUE.equals(option.required()) && value(context, option) == null) {
+                throw new IllegalArgumentException("Required option '--" + option.longName() + "' is missing.");
+            }
+        }
     }
 
     /**

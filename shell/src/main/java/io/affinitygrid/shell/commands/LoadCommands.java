@@ -22,7 +22,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-/** The {@code load} command: puts sample data into a cache, with progress and timing. */
+/** The {@code load} command: puts sample data into a map, with progress and timing. */
 @Component
 class LoadCommands {
 
@@ -46,26 +46,26 @@ class LoadCommands {
     }
 
     @Command(name = "load", group = GridCommandGroup.DATA,
-            description = "Load sample data (orders or lines of text, keys 1..N) into a cache, with progress and timing",
+            description = "Load sample data (orders or lines of text, keys 1..N) into a map, with progress and timing",
             help = """
-                    load [--cache <cache>] [--count <N>] [--type orders|words] [--json] - load sample data.
+                    load [--map <map>] [--count <N>] [--type orders|words] [--json] - load sample data.
 
-                    Puts entries 1..N into the cache, 1000 per request, showing the progress, then prints the
+                    Puts entries 1..N into the map, 1000 per request, showing the progress, then prints the
                     elapsed time and rate. The data is always the same for the same key (a fixed seed), so
-                    loading twice overwrites entries with equal values. When the grid's memory for the cache
+                    loading twice overwrites entries with equal values. When the grid's memory for the map
                     is full, the load stops with an error saying how many entries were written before it.
                       --type orders  (default) orders with the fields id, customer, region (north/south/east/
-                                     west), amount (two decimals) and quantity (1-20); default cache 'orders'
-                      --type words   lines of text (plain String values) for 'compute words'; default cache
+                                     west), amount (two decimals) and quantity (1-20); default map 'orders'
+                      --type words   lines of text (plain String values) for 'compute words'; default map
                                      'words'
 
                     Examples:
-                      load --cache orders --count 100000
+                      load --map orders --count 100000
                       load --type words --count 5000
-                      compute words --cache words""",
+                      compute words --map words""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void load(CommandContext context,
-            @Option(longName = "cache", shortName = 'c', description = "the cache to load; by default 'orders' or 'words', after the type") String cache,
+            @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map to load; by default 'orders' or 'words', after the type") String mapName,
             @Option(longName = "count", shortName = 'n', description = "number of entries, keys 1..count", defaultValue = "10000") String count,
             @Option(longName = "type", shortName = 't', description = "the sample data: orders or words", defaultValue = ORDERS) String type,
             @Option(longName = "json", description = "print the outcome as JSON") boolean json) {
@@ -75,7 +75,7 @@ class LoadCommands {
                 throw new IllegalArgumentException("--type must be one of " + String.join(", ", TYPES) + ", got '" + type + "'");
             }
             long total = Inputs.positiveCount("count", count);
-            String map = cache == null ? dataSet : Inputs.requireText("cache", cache);
+            String map = mapName == null ? dataSet : Inputs.requireText(OptionNames.MAP, mapName);
             Grid grid = connection.grid();
             PrintWriter out = context.outputWriter();
             long started = System.nanoTime();

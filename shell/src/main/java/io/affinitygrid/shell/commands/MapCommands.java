@@ -22,7 +22,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-/** Commands on the grid's maps (caches): {@code caches}, {@code put}, {@code get}, {@code remove}, {@code scan}. */
+/** Commands on the grid's maps: {@code caches} (the list of maps), {@code put}, {@code get}, {@code remove}, {@code scan}. */
 @Component
 class MapCommands {
 
@@ -66,94 +66,93 @@ class MapCommands {
     }
 
     @Command(name = "put", group = GridCommandGroup.DATA,
-            description = "Store a value under a key in a cache",
+            description = "Store a value under a key in a map",
             help = """
-                    put --cache <cache> --key <key> --value <value> [--json] - store a value.
+                    put --map <map> --key <key> --value <value> [--json] - store a value.
 
                     The key is stored as a whole number (Long) when it reads as one, like the keys of the sample
                     data, else as text. The value is stored as text. Quote values with spaces: --value "a b".
 
                     Example:
-                      put --cache words --key 1 --value "to be or not to be"
-                      get --cache words --key 1""",
+                      put --map words --key 1 --value "to be or not to be"
+                      get --map words --key 1""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void put(CommandContext context,
-            @Option(longName = "cache", shortName = 'c', description = "the cache to write to", required = true) String cache,
+            @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map to write to", required = true) String map,
             @Option(longName = "key", shortName = 'k', description = "the key; a whole number is stored as a Long", required = true) String key,
             @Option(longName = "value", shortName = 'v', description = "the value, stored as text", required = true) String value,
             @Option(longName = "json", description = "print the outcome as JSON") boolean json) {
         ShellErrors.run(context, () -> {
             Object typedKey = Inputs.key(key);
-            GridMap<Object, Object> map = map(cache);
-            map.put(typedKey, value);
-            catalog.forget(cache);
+            map(map).put(typedKey, value);
+            catalog.forget(map);
             PrintWriter out = context.outputWriter();
-            out.println(json ? Json.write(keyResult(cache, typedKey, "stored", true)) : "Stored " + describeKey(typedKey) + " in '" + cache + "'");
+            out.println(json ? Json.write(keyResult(map, typedKey, "stored", true)) : "Stored " + describeKey(typedKey) + " in '" + map + "'");
         });
     }
 
     @Command(name = "get", group = GridCommandGroup.DATA,
-            description = "Print the value stored under a key in a cache",
+            description = "Print the value stored under a key in a map",
             help = """
-                    get --cache <cache> --key <key> [--json] - print a value.
+                    get --map <map> --key <key> [--json] - print a value.
 
                     The key is read as a whole number (Long) when it reads as one, like the keys of the sample
                     data, else as text. Objects are printed with their fields.
 
                     Example:
-                      get --cache orders --key 42
-                      get --cache orders --key 42 --json""",
+                      get --map orders --key 42
+                      get --map orders --key 42 --json""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void get(CommandContext context,
-            @Option(longName = "cache", shortName = 'c', description = "the cache to read from", required = true) String cache,
+            @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map to read from", required = true) String map,
             @Option(longName = "key", shortName = 'k', description = "the key; a whole number is read as a Long", required = true) String key,
             @Option(longName = "json", description = "print the entry as JSON (value null when absent)") boolean json) {
         ShellErrors.run(context, () -> {
             Object typedKey = Inputs.key(key);
-            Object value = map(cache).get(typedKey);
+            Object value = map(map).get(typedKey);
             PrintWriter out = context.outputWriter();
             if (json) {
-                out.println(Json.write(keyResult(cache, typedKey, "value", Values.plain(value))));
+                out.println(Json.write(keyResult(map, typedKey, "value", Values.plain(value))));
             }
             else {
-                out.println(value == null ? "No value for " + describeKey(typedKey) + " in '" + cache + "'" : String.valueOf(value));
+                out.println(value == null ? "No value for " + describeKey(typedKey) + " in '" + map + "'" : String.valueOf(value));
             }
         });
     }
 
     @Command(name = "remove", group = GridCommandGroup.DATA,
-            description = "Remove the entry of a key from a cache",
+            description = "Remove the entry of a key from a map",
             help = """
-                    remove --cache <cache> --key <key> [--json] - remove an entry.
+                    remove --map <map> --key <key> [--json] - remove an entry.
 
                     The key is read as a whole number (Long) when it reads as one, else as text. Says whether
                     there was an entry to remove.
 
                     Example:
-                      remove --cache orders --key 42""",
+                      remove --map orders --key 42""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void remove(CommandContext context,
-            @Option(longName = "cache", shortName = 'c', description = "the cache to remove from", required = true) String cache,
+            @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map to remove from", required = true) String map,
             @Option(longName = "key", shortName = 'k', description = "the key; a whole number is read as a Long", required = true) String key,
             @Option(longName = "json", description = "print the outcome as JSON") boolean json) {
         ShellErrors.run(context, () -> {
             Object typedKey = Inputs.key(key);
-            boolean removed = map(cache).remove(typedKey);
+            boolean removed = map(map).remove(typedKey);
             PrintWriter out = context.outputWriter();
             if (json) {
-                out.println(Json.write(keyResult(cache, typedKey, "removed", removed)));
+                out.println(Json.write(keyResult(map, typedKey, "removed", removed)));
             }
             else {
-                out.println(removed ? "Removed " + describeKey(typedKey) + " from '" + cache + "'"
-                        : "No value for " + describeKey(typedKey) + " in '" + cache + "'");
+                out.println(removed ? "Removed " + describeKey(typedKey) + " from '" + map + "'"
+                        : "No value for " + describeKey(typedKey) + " in '" + map + "'");
             }
         });
     }
 
     @Command(name = "scan", group = GridCommandGroup.DATA,
-            description = "Show the first entries of a cache, in the order of a field",
+            description = "Show the first entries of a map, in the order of a field",
             help = """
-                    scan --cache <cache> [--limit <N>] [--by <field>] [--where <filter>] [--json] - browse entries.
+                    scan --map <map> [--limit <N>] [--by <field>] [--where <filter>] [--json] - browse entries.
 
                     Shows the N entries (default 10) with the smallest values of a field, with their keys and
                     fields: the nodes scan their own partitions and send only their first N. The field defaults
@@ -161,18 +160,18 @@ class MapCommands {
                     field. Entries without the field are not shown. --where narrows the entries first.
 
                     Examples:
-                      scan --cache orders --limit 5
-                      scan --cache orders --by amount --where "region = north"
-                      scan --cache words --limit 3""",
+                      scan --map orders --limit 5
+                      scan --map orders --by amount --where "region = north"
+                      scan --map words --limit 3""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void scan(CommandContext context,
-            @Option(longName = "cache", shortName = 'c', description = "the cache to browse", required = true) String cache,
-            @Option(longName = "limit", shortName = 'n', description = "how many entries (default 10)") String limit,
-            @Option(longName = "by", shortName = 'b', description = "the field to order the entries by") String by,
-            @Option(longName = "where", shortName = 'w', description = "a filter: field op value, e.g. \"amount > 100\"") String where,
+            @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map to browse", required = true) String mapName,
+            @Option(longName = OptionNames.LIMIT, shortName = OptionNames.LIMIT_SHORT, description = "how many entries (default 10)") String limit,
+            @Option(longName = OptionNames.BY, shortName = OptionNames.BY_SHORT, description = "the field to order the entries by") String by,
+            @Option(longName = OptionNames.WHERE, shortName = OptionNames.WHERE_SHORT, description = OptionNames.WHERE_HELP) String where,
             @Option(longName = "json", description = "print the entries as JSON") boolean json) {
         ShellErrors.run(context, () -> {
-            String map = Inputs.requireText("cache", cache);
+            String map = Inputs.requireText(OptionNames.MAP, mapName);
             int n = limit == null ? DEFAULT_SCAN_LIMIT : Inputs.limit(limit);
             String field = by;
             if (field == null) {
@@ -208,13 +207,13 @@ class MapCommands {
         });
     }
 
-    private GridMap<Object, Object> map(String cache) {
-        return connection.grid().map(Inputs.requireText("cache", cache), Object.class, Object.class);
+    private GridMap<Object, Object> map(String name) {
+        return connection.grid().map(Inputs.requireText(OptionNames.MAP, name), Object.class, Object.class);
     }
 
-    private static Map<String, Object> keyResult(String cache, Object key, String name, Object value) {
+    private static Map<String, Object> keyResult(String map, Object key, String name, Object value) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("cache", cache);
+        result.put("cache", map); // JSON keeps the key scripts read since the first release
         result.put("key", key);
         result.put(name, value);
         return result;

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the data lives: {@code topology} (the server nodes), {@code partitions} (which node is primary and
- * backup for each partition of a cache), {@code affinity} (where one key lives) and {@code metrics}.
+ * backup for each partition of a map), {@code affinity} (where one key lives) and {@code metrics}.
  */
 @Component
 class TopologyCommands {
@@ -52,7 +52,7 @@ class TopologyCommands {
 
                     One row per server node: its name, its network addresses, and for each map the number of
                     partitions the node holds as primary and as backup copy (primary/backup). The node the
-                    shell's request was served by is marked with '*'. The grid's internal caches (names
+                    shell's request was served by is marked with '*'. The grid's internal maps (names
                     starting with __) are left out.
 
                     Example:
@@ -109,28 +109,29 @@ class TopologyCommands {
     }
 
     @Command(name = "partitions", group = GridCommandGroup.CLUSTER,
-            description = "Show which nodes hold each partition of a cache, as primary and as backups",
+            description = "Show which nodes hold each partition of a map, as primary and as backups",
             help = """
-                    partitions --cache <cache> [--map] [--partition <P>] [--json] - the partition map.
+                    partitions --map <map> [--all] [--partition <P>] [--json] - the partition map.
 
-                    By default, one row per node: how many partitions of the cache it holds as primary and as
+                    By default, one row per node: how many partitions of the map it holds as primary and as
                     backup, and its share of the primaries; partitions without an owner (lost) are counted.
-                      --map            also list every partition with its primary and backup nodes
+                      --all            also list every partition with its primary and backup nodes
                       --partition P    only partition P (a number, or several: 0,7,42)
-                      --json           the per-node summary and the whole map, as JSON
-                    The map is the nodes' current affinity assignment (io.affinitygrid.compute.PartitionMapTask).
+                      --json           the per-node summary and every partition's owners, as JSON
+                    The owners are the nodes' current affinity assignment.
 
                     Examples:
-                      partitions --cache orders
-                      partitions --cache orders --partition 0,1,2""",
+                      partitions --map orders
+                      partitions --map orders --all
+                      partitions --map orders --partition 0,1,2""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void partitions(CommandContext context,
-            @Option(longName = "cache", shortName = 'c', description = "the cache", required = true) String cache,
-            @Option(longName = "map", description = "list every partition's owners") boolean map,
+            @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map", required = true) String map,
+            @Option(longName = "all", description = "list every partition's owners") boolean all,
             @Option(longName = "partition", shortName = 'p', description = "only these partitions, e.g. 7 or 0,7,42") String partition,
             @Option(longName = "json", description = "print the summary and the map as JSON") boolean json) {
         ShellErrors.run(context, () -> {
-            String name = Inputs.requireText("cache", cache);
+            String name = Inputs.requireText(OptionNames.MAP, map);
             List<PartitionOwners> owners = connection.grid().compute().partitionMap(name);
             List<PartitionOwners> shown = owners;
             if (partition != null) {
@@ -171,7 +172,7 @@ class TopologyCommands {
             out.println(summary.render());
             out.println(String.format(Locale.ROOT, "%,d partitions of '%s' on %d %s%s", owners.size(), name, perNode.size(),
                     perNode.size() == 1 ? "node" : "nodes", lost == 0 ? ", none lost" : ", " + lost + " without an owner (lost)"));
-            if (map || partition != null) {
+            if (all || partition != null) {
                 TextTable table = TextTable.withHeader("partition", "primary", "backups").alignRight(0);
                 for (PartitionOwners o : shown) {
                     table.row(o.partition(), o.primary() == null ? "(none: lost)" : o.primary(),
@@ -207,7 +208,7 @@ class TopologyCommands {
                 throw new IllegalArgumentException("--partition must be partition numbers, e.g. 7 or 0,7,42; got '" + partitions + "'");
             }
             if (p < 0 || p >= owners.size()) {
-                throw new IllegalArgumentException("Partition " + p + " does not exist: the cache has partitions 0 to " + (owners.size() - 1));
+                throw new IllegalArgumentException("Partition " + p + " does not exist: the map has partitions 0 to " + (owners.size() - 1));
             }
             selected.add(owners.get(p));
         }
@@ -217,21 +218,21 @@ class TopologyCommands {
     @Command(name = "affinity", group = GridCommandGroup.CLUSTER,
             description = "Show where a key lives: its partition, primary node and backup nodes",
             help = """
-                    affinity --cache <cache> --key <key> [--json] - where a key lives.
+                    affinity --map <map> --key <key> [--json] - where a key lives.
 
                     The key's partition and the nodes holding it (primary first), as the grid's affinity
-                    function places it, and whether the cache holds an entry for it now. The key is read as a
+                    function places it, and whether the map holds an entry for it now. The key is read as a
                     whole number (Long) when it reads as one, else as text: the same rule as put and get.
 
                     Example:
-                      affinity --cache orders --key 42""",
+                      affinity --map orders --key 42""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void affinity(CommandContext context,
-            @Option(longName = "cache", shortName = 'c', description = "the cache", required = true) String cache,
+            @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map", required = true) String map,
             @Option(longName = "key", shortName = 'k', description = "the key; a whole number is read as a Long", required = true) String key,
             @Option(longName = "json", description = "print the answer as JSON") boolean json) {
         ShellErrors.run(context, () -> {
-            String name = Inputs.requireText("cache", cache);
+            String name = Inputs.requireText(OptionNames.MAP, map);
             Object typedKey = Inputs.key(key);
             Grid grid = connection.grid();
             PartitionOwners owners = grid.compute().keyOwners(name, typedKey);
@@ -258,13 +259,13 @@ class TopologyCommands {
     }
 
     @Command(name = "metrics", group = GridCommandGroup.CLUSTER,
-            description = "Cluster figures: nodes, caches, entries, partitions per node, round-trip time",
+            description = "Cluster figures: nodes, maps, entries, partitions per node, round-trip time",
             help = """
                     metrics [--json] - figures of the grid, as the shell sees it.
 
-                    The cluster: server nodes, caches and entries, and the round-trip time from the shell to
-                    the grid (the median of a few small requests). Per cache: mode, backups, partitions,
-                    entries, and entries per partition. Per node: primary and backup partitions of every cache
+                    The cluster: server nodes, maps and entries, and the round-trip time from the shell to
+                    the grid (the median of a few small requests). Per map: mode, backups, partitions,
+                    entries, and entries per partition. Per node: primary and backup partitions of every map
                     together. The nodes' own meters (JVM, off-heap, compute) are on each node's
                     /actuator/prometheus.
 

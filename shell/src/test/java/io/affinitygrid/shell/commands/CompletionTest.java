@@ -22,7 +22,7 @@ import org.springframework.shell.jline.ExtendedDefaultParser;
 /**
  * TAB completion as the interactive shell does it: the line is split by the shell's JLine parser and
  * completed by Spring Shell's {@link CommandCompleter} (command and option names), which asks
- * {@link GridCompletion} for option values: cache names and field names from the embedded grid.
+ * {@link GridCompletion} for option values: map names and field names from the embedded grid.
  */
 @EmbeddedGridShellTest
 class CompletionTest {
@@ -48,31 +48,31 @@ class CompletionTest {
 
     @Test
     void optionNamesOfTheCommandNotYetGiven() {
-        assertThat(complete("compute sum --cache orders ")).contains("--field", "--where", "--json").doesNotContain("--cache");
+        assertThat(complete("compute sum --map orders ")).contains("--field", "--where", "--json").doesNotContain("--map");
     }
 
     @Test
-    void cacheNames() {
+    void mapNames() {
         connection.grid();
-        assertThat(complete("compute sum --cache ")).containsExactly("orders", "words");
-        assertThat(complete("scan -c ")).containsExactly("orders", "words");
-        assertThat(complete("compute sum --cache=")).containsExactly("--cache=orders", "--cache=words");
+        assertThat(complete("compute sum --map ")).containsExactly("orders", "words");
+        assertThat(complete("scan -m ")).containsExactly("orders", "words");
+        assertThat(complete("compute sum --map=")).containsExactly("--map=orders", "--map=words");
     }
 
     @Test
     void fieldNamesOfTheCacheOnTheLine() {
         connection.grid();
-        assertThat(complete("compute sum --cache orders --field ")).containsExactly("amount", "customer", "id", "quantity", "region");
-        assertThat(complete("compute group-by --cache orders --by ")).contains("region");
-        assertThat(complete("compute words --cache words --field ")).containsExactly("_value");
-        assertThat(complete("compute sum --field ")).as("no cache on the line").isEmpty();
+        assertThat(complete("compute sum --map orders --field ")).containsExactly("amount", "customer", "id", "quantity", "region");
+        assertThat(complete("compute group-by --map orders --by ")).contains("region");
+        assertThat(complete("compute words --map words --field ")).containsExactly("_value");
+        assertThat(complete("compute sum --field ")).as("no map on the line").isEmpty();
     }
 
     @Test
     void otherValues() {
         assertThat(complete("load --type ")).containsExactly("orders", "words");
         assertThat(complete("connect ")).contains("embedded");
-        assertThat(complete("get --cache orders --key ")).isEmpty();
+        assertThat(complete("get --map orders --key ")).isEmpty();
     }
 
     @Test
@@ -80,7 +80,7 @@ class CompletionTest {
         connection.grid();
         var command = registry.getCommandByName("compute top");
         var option = command.getOptions().stream().filter(o -> "field".equals(o.longName())).findFirst().orElseThrow();
-        List<String> words = List.of("compute", "top", "--cache", "orders", "--field", "q");
+        List<String> words = List.of("compute", "top", "--map", "orders", "--field", "q");
         var proposals = completion.apply(new CompletionContext(words, 5, 1, command, option));
         assertThat(proposals).extracting(p -> p.value()).contains("quantity");
         assertThat(proposals).allSatisfy(p -> assertThat(p.category()).isEqualTo("field"));

@@ -49,9 +49,9 @@ class ComputeCommandsTest {
 
     @Test
     void countWithAndWithoutAFilter() throws Exception {
-        assertThat(TableOutput.rows(client.sendCommand("compute count --cache orders").lines(), "count").get(0).get("count"))
+        assertThat(TableOutput.rows(client.sendCommand("compute count --map orders").lines(), "count").get(0).get("count"))
                 .isEqualTo(Integer.toString(orders.size()));
-        DocumentContext big = json(client.sendCommand("compute count --cache orders --where \"amount > 500\" --json"));
+        DocumentContext big = json(client.sendCommand("compute count --map orders --where \"amount > 500\" --json"));
         assertThat(big.read("$.operation", String.class)).isEqualTo("count");
         assertThat(big.read("$.where", String.class)).isEqualTo("amount > 500");
         assertThat(big.read("$.count", Long.class)).isEqualTo(count(o -> o.amount() > 500));
@@ -64,17 +64,17 @@ class ComputeCommandsTest {
         double min = orders.stream().mapToDouble(SampleOrder::amount).min().orElseThrow();
         double max = orders.stream().mapToDouble(SampleOrder::amount).max().orElseThrow();
 
-        Map<String, String> stats = TableOutput.rows(client.sendCommand("compute stats --cache orders --field amount").lines(), "field").get(0);
+        Map<String, String> stats = TableOutput.rows(client.sendCommand("compute stats --map orders --field amount").lines(), "field").get(0);
         assertThat(stats).containsEntry("count", Integer.toString(orders.size())).containsEntry("values", Integer.toString(orders.size()));
         assertThat(new BigDecimal(stats.get("sum"))).isEqualByComparingTo(sum);
         assertThat(Double.parseDouble(stats.get("min"))).isEqualTo(min);
         assertThat(Double.parseDouble(stats.get("max"))).isEqualTo(max);
         assertThat(stats.get("average")).matches("\\d+\\.\\d{4}");
 
-        assertThat(json(client.sendCommand("compute min --cache orders --field amount --json")).read("$.min", Double.class)).isEqualTo(min);
-        assertThat(TableOutput.rows(client.sendCommand("compute max --cache orders --field amount").lines(), "max").get(0).get("max"))
+        assertThat(json(client.sendCommand("compute min --map orders --field amount --json")).read("$.min", Double.class)).isEqualTo(min);
+        assertThat(TableOutput.rows(client.sendCommand("compute max --map orders --field amount").lines(), "max").get(0).get("max"))
                 .isEqualTo(Double.toString(max));
-        BigDecimal average = json(client.sendCommand("compute avg --cache orders --field amount --json")).read("$.avg", BigDecimal.class);
+        BigDecimal average = json(client.sendCommand("compute avg --map orders --field amount --json")).read("$.avg", BigDecimal.class);
         assertThat(average.multiply(BigDecimal.valueOf(orders.size())).subtract(sum).abs()).isLessThan(new BigDecimal("0.001"));
     }
 
@@ -82,7 +82,7 @@ class ComputeCommandsTest {
     void groupByCountsAndSumsEachGroupLargestFirst() throws Exception {
         Map<String, Long> expected = orders.stream().collect(Collectors.groupingBy(SampleOrder::region, TreeMap::new, Collectors.counting()));
 
-        List<String> lines = client.sendCommand("compute group-by --cache orders --by region --field quantity").lines();
+        List<String> lines = client.sendCommand("compute group-by --map orders --by region --field quantity").lines();
         List<Map<String, String>> rows = TableOutput.rows(lines, "region");
         assertThat(rows).hasSize(4);
         assertThat(rows).allSatisfy(row -> assertThat(Long.parseLong(row.get("count"))).isEqualTo(expected.get(row.get("region"))));
@@ -92,7 +92,7 @@ class ComputeCommandsTest {
                 .satisfies(row -> assertThat(row.get("sum of quantity")).isEqualTo(Long.toString(quantityNorth)));
         assertThat(lines.get(lines.size() - 1)).startsWith("4 groups, ").endsWith(" ms");
 
-        DocumentContext limited = json(client.sendCommand("compute group-by --cache orders --by region --limit 2 --where \"quantity >= 10\" --json"));
+        DocumentContext limited = json(client.sendCommand("compute group-by --map orders --by region --limit 2 --where \"quantity >= 10\" --json"));
         assertThat(limited.read("$.groupCount", Integer.class)).isEqualTo(4);
         List<Map<String, Object>> groups = limited.read("$.groups");
         assertThat(groups).hasSize(2);
@@ -104,14 +104,14 @@ class ComputeCommandsTest {
     void topAndBottomEntriesOfAField() throws Exception {
         List<SampleOrder> byAmount = orders.stream().sorted((a, b) -> Double.compare(b.amount(), a.amount())).toList();
 
-        List<String> lines = client.sendCommand("compute top --cache orders --field amount --limit 3").lines();
+        List<String> lines = client.sendCommand("compute top --map orders --field amount --limit 3").lines();
         List<Map<String, String>> top = TableOutput.rows(lines, "key");
         assertThat(top).extracting(row -> Double.parseDouble(row.get("amount")))
                 .containsExactly(byAmount.get(0).amount(), byAmount.get(1).amount(), byAmount.get(2).amount());
         assertThat(top.get(0)).containsEntry("#", "1").containsEntry("customer", byAmount.get(0).customer());
         assertThat(lines.get(lines.size() - 1)).startsWith("3 entries with the largest amount, ");
 
-        DocumentContext bottom = json(client.sendCommand("compute bottom --cache orders --field amount --limit 1 --where \"region = west\" --json"));
+        DocumentContext bottom = json(client.sendCommand("compute bottom --map orders --field amount --limit 1 --where \"region = west\" --json"));
         SampleOrder cheapestWest = orders.stream().filter(o -> o.region().equals("west"))
                 .min((a, b) -> Double.compare(a.amount(), b.amount())).orElseThrow();
         assertThat(bottom.read("$.entries[0].key", Long.class)).isEqualTo(cheapestWest.id());
@@ -121,32 +121,32 @@ class ComputeCommandsTest {
     @Test
     void distinctValuesAndWordCounts() throws Exception {
         long customers = orders.stream().map(SampleOrder::customer).distinct().count();
-        assertThat(TableOutput.rows(client.sendCommand("compute distinct --cache orders --field customer").lines(), "distinct").get(0))
+        assertThat(TableOutput.rows(client.sendCommand("compute distinct --map orders --field customer").lines(), "distinct").get(0))
                 .containsEntry("distinct", Long.toString(customers));
 
         Map<String, Long> expected = LongStream.rangeClosed(1, EmbeddedGridShellTest.SAMPLE_LINES)
                 .mapToObj(SampleData.standard()::line)
                 .flatMap(line -> Arrays.stream(line.split(" ")))
                 .collect(Collectors.groupingBy(w -> w, Collectors.counting()));
-        List<Map<String, String>> words = TableOutput.rows(client.sendCommand("compute words --cache words --limit 3").lines(), "word");
+        List<Map<String, String>> words = TableOutput.rows(client.sendCommand("compute words --map words --limit 3").lines(), "word");
         assertThat(words).hasSize(3);
         assertThat(words.get(0)).containsEntry("#", "1").containsEntry("word", "the");
         assertThat(words).allSatisfy(row -> assertThat(Long.parseLong(row.get("count"))).isEqualTo(expected.get(row.get("word"))));
 
-        DocumentContext json = json(client.sendCommand("compute words --cache words --limit 2 --json"));
+        DocumentContext json = json(client.sendCommand("compute words --map words --limit 2 --json"));
         assertThat(json.read("$.field", String.class)).isEqualTo("_value");
         assertThat(json.read("$.words[0].count", Long.class)).isEqualTo(expected.get("the"));
     }
 
     @Test
     void computationErrorsAreOneLine() throws Exception {
-        assertThat(client.sendCommand("compute count --cache orders --where \"amount >\"").lines()).singleElement().asString()
+        assertThat(client.sendCommand("compute count --map orders --where \"amount >\"").lines()).singleElement().asString()
                 .startsWith("Error: Cannot read the filter 'amount >'");
-        assertThat(client.sendCommand("compute stats --cache orders --field amout").lines()).singleElement().asString()
+        assertThat(client.sendCommand("compute stats --map orders --field amout").lines()).singleElement().asString()
                 .startsWith("Error: ").contains("amout");
-        assertThat(client.sendCommand("compute top --cache orders --field amount --limit many").lines())
+        assertThat(client.sendCommand("compute top --map orders --field amount --limit many").lines())
                 .containsExactly("Error: --limit must be a whole number, got 'many'");
-        assertThat(client.sendCommand("compute update --cache orders --field amount --factor lots").lines())
+        assertThat(client.sendCommand("compute update --map orders --field amount --factor lots").lines())
                 .containsExactly("Error: --factor must be a number, got 'lots'");
     }
 

@@ -91,9 +91,9 @@ class ConfiguredClusterTest {
 
     @Test
     void partitionMapAndTheAffinityOfAKey() throws Exception {
-        client.sendCommand("load --cache trades --count " + ORDERS);
+        client.sendCommand("load --map trades --count " + ORDERS);
 
-        DocumentContext map = json(client.sendCommand("partitions --cache trades --json"));
+        DocumentContext map = json(client.sendCommand("partitions --map trades --json"));
         assertThat(map.read("$.partitions", Integer.class)).isEqualTo(PARTITIONS);
         assertThat(map.read("$.lost", Integer.class)).isZero();
         List<Map<String, Object>> owners = map.read("$.map");
@@ -107,7 +107,7 @@ class ConfiguredClusterTest {
         }
         assertThat(nodes).hasSize(3);
 
-        List<String> lines = client.sendCommand("partitions --cache trades").lines();
+        List<String> lines = client.sendCommand("partitions --map trades").lines();
         List<Map<String, String>> perNode = TableOutput.rows(lines, "share of primaries");
         assertThat(perNode).hasSize(3);
         assertThat(perNode.stream().mapToInt(row -> Integer.parseInt(row.get("primary"))).sum()).isEqualTo(PARTITIONS);
@@ -115,12 +115,12 @@ class ConfiguredClusterTest {
         assertThat(lines).contains("64 partitions of 'trades' on 3 nodes, none lost");
 
         // the key's owners are those of its partition in the map
-        DocumentContext key = json(client.sendCommand("affinity --cache trades --key 7 --json"));
+        DocumentContext key = json(client.sendCommand("affinity --map trades --key 7 --json"));
         int partition = key.read("$.partition", Integer.class);
         assertThat(key.read("$.primary", String.class)).isEqualTo(owners.get(partition).get("primary"));
         assertThat(key.read("$.backups", List.class)).isEqualTo(owners.get(partition).get("backups"));
         assertThat(key.read("$.stored", Boolean.class)).isTrue();
-        assertThat(TableOutput.rows(client.sendCommand("partitions --cache trades --partition " + partition).lines(), "partition"))
+        assertThat(TableOutput.rows(client.sendCommand("partitions --map trades --partition " + partition).lines(), "partition"))
                 .singleElement().satisfies(row -> assertThat(row.get("primary")).isEqualTo(key.read("$.primary", String.class)));
     }
 
@@ -129,9 +129,9 @@ class ConfiguredClusterTest {
         assertThat(TableOutput.rows(client.sendCommand("caches").lines(), "name"))
                 .extracting(row -> row.get("name")).containsExactly("trades");
 
-        client.sendCommand("load --cache trades --count " + ORDERS);
+        client.sendCommand("load --map trades --count " + ORDERS);
         Map<String, String> result = TableOutput.rows(
-                client.sendCommand("compute sum --cache trades --field quantity").lines(), "count").get(0);
+                client.sendCommand("compute sum --map trades --field quantity").lines(), "count").get(0);
         long expected = 0;
         long firstTen = 0;
         for (long id = 1; id <= ORDERS; id++) {
@@ -142,18 +142,18 @@ class ConfiguredClusterTest {
         assertThat(result.get("sum")).isEqualTo(Long.toString(expected));
         assertThat(result.get("partitions")).isEqualTo(Integer.toString(PARTITIONS));
 
-        DocumentContext groups = json(client.sendCommand("compute group-by --cache trades --by region --json"));
+        DocumentContext groups = json(client.sendCommand("compute group-by --map trades --by region --json"));
         assertThat(groups.read("$.groupCount", Integer.class)).isEqualTo(4);
         assertThat(groups.read("$.groups[*].count", List.class).stream().mapToLong(c -> ((Number) c).longValue()).sum())
                 .isEqualTo(ORDERS);
 
         // a bulk update in place, on the nodes, then undone (quantities are whole numbers: x2 then x0.5 is exact)
-        DocumentContext doubled = json(client.sendCommand("compute update --cache trades --field quantity --factor 2 --where \"id <= 10\" --json"));
+        DocumentContext doubled = json(client.sendCommand("compute update --map trades --field quantity --factor 2 --where \"id <= 10\" --json"));
         assertThat(doubled.read("$.updated", Long.class)).isEqualTo(10);
-        assertThat(json(client.sendCommand("compute sum --cache trades --field quantity --where \"id <= 10\" --json"))
+        assertThat(json(client.sendCommand("compute sum --map trades --field quantity --where \"id <= 10\" --json"))
                 .read("$.sum", Long.class)).isEqualTo(2 * firstTen);
-        client.sendCommand("compute update --cache trades --field quantity --factor 0.5 --where \"id <= 10\"");
-        assertThat(json(client.sendCommand("compute sum --cache trades --field quantity --json")).read("$.sum", Long.class))
+        client.sendCommand("compute update --map trades --field quantity --factor 0.5 --where \"id <= 10\"");
+        assertThat(json(client.sendCommand("compute sum --map trades --field quantity --json")).read("$.sum", Long.class))
                 .isEqualTo(expected);
     }
 

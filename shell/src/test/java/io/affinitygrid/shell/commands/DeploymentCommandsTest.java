@@ -78,14 +78,14 @@ class DeploymentCommandsTest {
         long size = connection.grid().map(GridConnection.ORDERS, Long.class, SampleOrder.class).size();
         long expected = LongStream.rangeClosed(1, size).map(id -> SampleData.standard().order(id).quantity()).max().orElseThrow();
         DocumentContext run = JsonPath.parse(String.join("\n",
-                client.sendCommand("compute run --task " + TASK + " --cache orders --json").lines()));
+                client.sendCommand("compute run --task " + TASK + " --map orders --json").lines()));
         assertThat(run.read("$.result", Long.class)).isEqualTo(expected);
 
         assertThat(complete("undeploy --name ")).contains("shell-max");
         assertThat(complete("compute run --task com.example.sh")).contains(TASK);
 
         assertThat(String.join("\n", client.sendCommand("undeploy --name shell-max").lines())).contains("Undeployed 'shell-max'");
-        assertThat(String.join("\n", client.sendCommand("compute run --task " + TASK + " --cache orders").lines()))
+        assertThat(String.join("\n", client.sendCommand("compute run --task " + TASK + " --map orders").lines()))
                 .contains("Error:").contains("deployment 'shell-max'");
         assertThat(String.join("\n", client.sendCommand("deploy --name bad --jar " + dir.resolve("none.jar")).lines()))
                 .contains("Error:").contains("no file");

@@ -59,7 +59,7 @@ class FullGridLoadTest {
 
     @Test
     void loadStopsWithTheCapacityErrorAndTheNumberWritten() throws Exception {
-        List<String> lines = client.sendCommand("load --cache capped --count 500000").lines();
+        List<String> lines = client.sendCommand("load --map capped --count 500000").lines();
 
         String error = lines.stream().filter(line -> line.startsWith(ShellErrors.PREFIX)).findFirst().orElseThrow(
                 () -> new AssertionError("no error line in " + lines));

@@ -40,12 +40,12 @@ class GridShellCommandsTest {
 
     @Test
     void loadThenSumMatchesTheSampleData() throws Exception {
-        List<String> load = client.sendCommand("load --cache orders --count 2000").lines();
+        List<String> load = client.sendCommand("load --map orders --count 2000").lines();
         assertThat(load).anyMatch(line -> line.contains("50%"));
         assertThat(load).anyMatch(line -> line.contains("100%"));
         assertThat(load.get(load.size() - 1)).startsWith("Loaded 2,000 orders into 'orders' in ").contains("orders/s");
 
-        Map<String, String> result = single(client.sendCommand("compute sum --cache orders --field amount"), "count");
+        Map<String, String> result = single(client.sendCommand("compute sum --map orders --field amount"), "count");
 
         BigDecimal expected = BigDecimal.ZERO;
         for (long id = 1; id <= 2000; id++) {
@@ -83,31 +83,31 @@ class GridShellCommandsTest {
 
     @Test
     void putThenGet() throws Exception {
-        assertThat(client.sendCommand("put --cache words --key greeting --value \"hello grid\"").lines())
+        assertThat(client.sendCommand("put --map words --key greeting --value \"hello grid\"").lines())
                 .containsExactly("Stored key 'greeting' in 'words'");
-        assertThat(client.sendCommand("get --cache words --key greeting").lines()).containsExactly("hello grid");
-        assertThat(client.sendCommand("get --cache words --key nothing-here").lines())
+        assertThat(client.sendCommand("get --map words --key greeting").lines()).containsExactly("hello grid");
+        assertThat(client.sendCommand("get --map words --key nothing-here").lines())
                 .containsExactly("No value for key 'nothing-here' in 'words'");
-        assertThat(client.sendCommand("remove --cache words --key greeting").lines())
+        assertThat(client.sendCommand("remove --map words --key greeting").lines())
                 .containsExactly("Removed key 'greeting' from 'words'");
-        assertThat(client.sendCommand("remove --cache words --key greeting").lines())
+        assertThat(client.sendCommand("remove --map words --key greeting").lines())
                 .containsExactly("No value for key 'greeting' in 'words'");
     }
 
     @Test
     void keyCommandsPrintJson() throws Exception {
-        DocumentContext put = json(client.sendCommand("put --cache words --key json-test --value \"a b\" --json"));
+        DocumentContext put = json(client.sendCommand("put --map words --key json-test --value \"a b\" --json"));
         assertThat(put.read("$.key", String.class)).isEqualTo("json-test");
         assertThat(put.read("$.stored", Boolean.class)).isTrue();
 
-        DocumentContext order = json(client.sendCommand("get --cache orders --key 5 --json"));
+        DocumentContext order = json(client.sendCommand("get --map orders --key 5 --json"));
         SampleOrder expected = SampleData.standard().order(5);
         assertThat(order.read("$.key", Long.class)).isEqualTo(5L);
         assertThat(order.read("$.value.customer", String.class)).isEqualTo(expected.customer());
         assertThat(order.read("$.value.amount", BigDecimal.class)).isEqualByComparingTo(BigDecimal.valueOf(expected.amount()));
-        assertThat(json(client.sendCommand("get --cache words --key nothing-here --json")).read("$.value", Object.class)).isNull();
+        assertThat(json(client.sendCommand("get --map words --key nothing-here --json")).read("$.value", Object.class)).isNull();
 
-        assertThat(json(client.sendCommand("remove --cache words --key json-test --json")).read("$.removed", Boolean.class)).isTrue();
+        assertThat(json(client.sendCommand("remove --map words --key json-test --json")).read("$.removed", Boolean.class)).isTrue();
     }
 
     @Test
@@ -141,38 +141,38 @@ class GridShellCommandsTest {
 
     @Test
     void scanShowsTheFirstEntriesByIdOrByAGivenField() throws Exception {
-        List<String> lines = client.sendCommand("scan --cache orders --limit 3").lines();
+        List<String> lines = client.sendCommand("scan --map orders --limit 3").lines();
         List<Map<String, String>> rows = TableOutput.rows(lines, "key");
         assertThat(rows).extracting(row -> row.get("key")).containsExactly("1", "2", "3");
         assertThat(rows.get(1).get("customer")).isEqualTo(SampleData.standard().order(2).customer());
         assertThat(lines.get(lines.size() - 1)).startsWith("3 entries by id, ").endsWith(" ms");
 
-        DocumentContext byAmount = json(client.sendCommand("scan --cache orders --by amount --where \"region = north\" --limit 2 --json"));
+        DocumentContext byAmount = json(client.sendCommand("scan --map orders --by amount --where \"region = north\" --limit 2 --json"));
         List<Map<String, Object>> entries = byAmount.read("$.entries");
         assertThat(entries).hasSize(2);
         assertThat(entries).allSatisfy(e -> assertThat(((Map<?, ?>) e.get("fields")).get("region")).isEqualTo("north"));
         assertThat(((Number) entries.get(0).get("rank")).doubleValue()).isLessThanOrEqualTo(((Number) entries.get(1).get("rank")).doubleValue());
 
-        assertThat(TableOutput.rows(client.sendCommand("scan --cache words --limit 2").lines(), "key")).hasSize(2)
+        assertThat(TableOutput.rows(client.sendCommand("scan --map words --limit 2").lines(), "key")).hasSize(2)
                 .allSatisfy(row -> assertThat(row.get("_value")).isNotBlank());
     }
 
     @Test
     void partitionsAndAffinityOfTheSingleNode() throws Exception {
-        List<String> lines = client.sendCommand("partitions --cache orders").lines();
+        List<String> lines = client.sendCommand("partitions --map orders").lines();
         Map<String, String> node = TableOutput.rows(lines, "share of primaries").get(0);
         assertThat(node).containsEntry("primary", "1024").containsEntry("backup", "0").containsEntry("share of primaries", "100.0 %");
         assertThat(lines).contains("1,024 partitions of 'orders' on 1 node, none lost");
 
-        List<Map<String, String>> map = TableOutput.rows(client.sendCommand("partitions --cache orders --partition 3,42").lines(), "partition");
+        List<Map<String, String>> map = TableOutput.rows(client.sendCommand("partitions --map orders --partition 3,42").lines(), "partition");
         assertThat(map).extracting(row -> row.get("partition")).containsExactly("3", "42");
         assertThat(map.get(0).get("primary")).isEqualTo(node.get("node"));
 
         // a Long key's partition is its hash code masked by the partition count (Ignite's rendezvous affinity)
-        Map<String, String> affinity = TableOutput.rows(client.sendCommand("affinity --cache orders --key 42").lines(), "partition").get(0);
+        Map<String, String> affinity = TableOutput.rows(client.sendCommand("affinity --map orders --key 42").lines(), "partition").get(0);
         assertThat(affinity).containsEntry("partition", "42").containsEntry("primary", node.get("node"))
                 .containsEntry("backups", "-").containsEntry("stored", "yes");
-        assertThat(json(client.sendCommand("affinity --cache orders --key nokey --json")).read("$.stored", Boolean.class)).isFalse();
+        assertThat(json(client.sendCommand("affinity --map orders --key nokey --json")).read("$.stored", Boolean.class)).isFalse();
     }
 
     @Test
@@ -184,14 +184,14 @@ class GridShellCommandsTest {
 
     @Test
     void getPrintsASampleOrderWithItsFields() throws Exception {
-        assertThat(client.sendCommand("get --cache orders --key 5").lines())
+        assertThat(client.sendCommand("get --map orders --key 5").lines())
                 .containsExactly(SampleData.standard().order(5).toString());
     }
 
     @Test
     void unknownCacheIsOneErrorLineNamingIt() throws Exception {
-        for (String command : List.of("compute sum --cache nosuch --field amount", "get --cache nosuch --key 1",
-                "put --cache nosuch --key 1 --value x", "load --cache nosuch --count 10")) {
+        for (String command : List.of("compute sum --map nosuch --field amount", "get --map nosuch --key 1",
+                "put --map nosuch --key 1 --value x", "load --map nosuch --count 10")) {
             List<String> lines = client.sendCommand(command).lines();
             assertThat(lines).as(command).hasSize(1);
             assertThat(lines.get(0)).as(command).startsWith("Error: ").contains("nosuch");
@@ -200,13 +200,13 @@ class GridShellCommandsTest {
 
     @Test
     void badFieldsAndNumbersAreErrors() throws Exception {
-        assertThat(client.sendCommand("compute sum --cache orders --field customer").lines())
+        assertThat(client.sendCommand("compute sum --map orders --field customer").lines())
                 .singleElement().asString().startsWith("Error: ").contains("customer");
-        assertThat(client.sendCommand("compute sum --cache orders --field amout").lines())
+        assertThat(client.sendCommand("compute sum --map orders --field amout").lines())
                 .singleElement().asString().startsWith("Error: ").contains("amout");
-        assertThat(client.sendCommand("load --cache orders --count lots").lines())
+        assertThat(client.sendCommand("load --map orders --count lots").lines())
                 .containsExactly("Error: --count must be a whole number, got 'lots'");
-        assertThat(client.sendCommand("load --cache orders --count 0").lines())
+        assertThat(client.sendCommand("load --map orders --count 0").lines())
                 .containsExactly("Error: --count must be at least 1, got 0");
     }
 
@@ -219,7 +219,7 @@ class GridShellCommandsTest {
                 "get", "remove", "scan", "load", "connect", "disconnect", "compute sum", "compute group-by", "compute words",
                 "compute update");
         assertThat(String.join("\n", client.sendCommand("help compute sum").lines()))
-                .startsWith("compute sum --cache <cache> --field <field>").contains("Options:", "--cache, -c <value>", "--json");
+                .startsWith("compute sum --map <map> --field <field>").contains("Options:", "--map, -m <value>", "--json");
         assertThat(client.sendCommand("help compute").lines()).singleElement().asString().startsWith("'compute' is followed by one of: avg, bottom,");
         assertThat(client.sendCommand("help frobnicate").lines()).containsExactly("Error: No command 'frobnicate'. Type 'help' to list the commands.");
     }
@@ -229,8 +229,8 @@ class GridShellCommandsTest {
         Path script = Files.writeString(dir.resolve("demo.txt"), """
                 # a comment, then a blank line
 
-                compute count --cache orders --where "quantity > 30"
-                get --cache nosuch --key 1
+                compute count --map orders --where "quantity > 30"
+                get --map nosuch --key 1
                 topology
                 """);
         List<String> lines = client.sendCommand("script --file " + script).lines();
