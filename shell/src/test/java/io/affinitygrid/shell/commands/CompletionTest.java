@@ -49,6 +49,7 @@ class CompletionTest {
     @Test
     void optionNamesOfTheCommandNotYetGiven() {
         assertThat(complete("compute sum --map orders ")).contains("--field", "--where", "--json").doesNotContain("--map");
+        assertThat(complete("compute sum --")).as("the deprecated --cache is not proposed").contains("--map").doesNotContain("--cache");
     }
 
     @Test
@@ -66,6 +67,8 @@ class CompletionTest {
         assertThat(complete("compute group-by --map orders --by ")).contains("region");
         assertThat(complete("compute words --map words --field ")).containsExactly("_value");
         assertThat(complete("compute sum --field ")).as("no map on the line").isEmpty();
+        assertThat(complete("compute sum --cache orders --field ")).as("the deprecated --cache names the map too")
+                .containsExactly("amount", "customer", "id", "quantity", "region");
     }
 
     @Test

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.test.ShellTestClient;
 
 /**
@@ -38,6 +41,9 @@ class ComputeCommandsTest {
 
     @Autowired
     GridConnection connection;
+
+    @Autowired
+    CommandRegistry registry;
 
     private List<SampleOrder> orders;
 
@@ -76,6 +82,31 @@ class ComputeCommandsTest {
                 .isEqualTo(Double.toString(max));
         BigDecimal average = json(client.sendCommand("compute avg --map orders --field amount --json")).read("$.avg", BigDecimal.class);
         assertThat(average.multiply(BigDecimal.valueOf(orders.size())).subtract(sum).abs()).isLessThan(new BigDecimal("0.001"));
+
+        // avg, min and max are figures of the SDK's statistics of the field: the same as 'compute stats' gives
+        DocumentContext statsJson = json(client.sendCommand("compute stats --map orders --field amount --where \"region = east\" --json"));
+        assertThat(json(client.sendCommand("compute avg --map orders --field amount --where \"region = east\" --json"))
+                .read("$.avg", BigDecimal.class)).isEqualByComparingTo(statsJson.read("$.average", BigDecimal.class));
+        assertThat(json(client.sendCommand("compute min --map orders --field amount --where \"region = east\" --json"))
+                .read("$.min", Double.class)).isEqualTo(statsJson.read("$.min", Double.class));
+        assertThat(json(client.sendCommand("compute max --map orders --field amount --where \"region = east\" --json"))
+                .read("$.max", Double.class)).isEqualTo(statsJson.read("$.max", Double.class));
+    }
+
+    @Test
+    void everyComputationTakesTheSharedOptions() {
+        List<Command> computations = registry.getCommandsByPrefix("compute ").stream()
+                .filter(command -> !command.getName().equals("compute run")).toList();
+        assertThat(computations).hasSize(12);
+        for (Command command : computations) {
+            List<CommandOption> options = command.getOptions();
+            assertThat(options.get(0)).as(command.getName()).isEqualTo(ComputeOptions.MAP);
+            assertThat(options.subList(options.size() - 2, options.size())).as(command.getName())
+                    .containsExactly(ComputeOptions.WHERE, ComputeOptions.JSON);
+            assertThat(command.getGroup()).isEqualTo(GridCommandGroup.COMPUTE);
+        }
+        assertThat(ComputeOptions.MAP.required()).isTrue();
+        assertThat(ComputeOptions.JSON.type()).isEqualTo(boolean.class);
     }
 
     @Test

@@ -164,6 +164,8 @@ class GridShellCommandsTest {
         assertThat(node).containsEntry("primary", "1024").containsEntry("backup", "0").containsEntry("share of primaries", "100.0 %");
         assertThat(lines).contains("1,024 partitions of 'orders' on 1 node, none lost");
 
+        assertThat(TableOutput.rows(client.sendCommand("partitions --map orders --all").lines(), "partition"))
+                .hasSize(1024).first().satisfies(row -> assertThat(row).containsEntry("partition", "0").containsEntry("backups", "-"));
         List<Map<String, String>> map = TableOutput.rows(client.sendCommand("partitions --map orders --partition 3,42").lines(), "partition");
         assertThat(map).extracting(row -> row.get("partition")).containsExactly("3", "42");
         assertThat(map.get(0).get("primary")).isEqualTo(node.get("node"));
