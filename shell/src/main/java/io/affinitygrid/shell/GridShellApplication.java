@@ -18,7 +18,7 @@ import org.springframework.shell.core.command.CommandRegistry;
  *
  * <pre>
  * java @config/jvm.options -jar shell/target/grid-shell.jar                       # interactive, embedded grid
- * java @config/jvm.options -jar shell/target/grid-shell.jar compute sum --cache orders --field amount
+ * java @config/jvm.options -jar shell/target/grid-shell.jar compute sum --map orders --field amount
  * java @config/jvm.options -jar shell/target/grid-shell.jar --grid.addresses=10.0.0.1:10800 topology
  * java @config/jvm.options -jar shell/target/grid-shell.jar --script commands.txt  # a script (or @commands.txt)
  * java @config/jvm.options -jar shell/target/grid-shell.jar --debug                # stack traces of failures

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * TAB completion of option values, for every grid command ({@code completionProvider = GridCompletion.NAME}):
  * {@code --map} proposes the grid's maps, {@code --field} and {@code --by} the fields of the map given
- * with {@code --map} (or its deprecated alias {@code --cache}; see {@link GridCatalog}), {@code --type} the sample data sets, and {@code connect}
+ * with {@code --map} (or its deprecated alias {@code --cache}; see {@link GridCatalog}), {@code --type} the
+ * sample data sets, and {@code connect}
  * the embedded grid and the addresses used so far, {@code --name} the deployments and {@code --task} their task
  * classes. Spring Shell completes command and option names itself.
  * Never connects to the grid; proposes nothing when not connected. Thread-safe.

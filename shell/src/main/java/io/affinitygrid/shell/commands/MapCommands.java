@@ -42,9 +42,9 @@ class MapCommands {
             help = """
                     caches [--json] - the grid's caches (maps).
 
-                    One row per cache: name, mode (PARTITIONED or REPLICATED), number of backup copies of each
+                    One row per map: name, mode (PARTITIONED or REPLICATED), number of backup copies of each
                     partition, number of partitions, and number of entries (primary copies). '?' means the grid
-                    could not tell. The grid's internal caches (names starting with __) are not listed.
+                    could not tell. The grid's internal maps (names starting with __) are not listed.
 
                     Example:
                       caches""",

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the shell knows of the grid's maps and their fields, for completion and for defaults: map names
  * (asked again every few seconds), and each map's fields, from the binary schema of its stored values
- * ({@code io.affinitygrid.compute.FieldNamesTask} on a node), together with the fields seen in results
+ * (the SDK's {@code fieldTypes}), together with the fields seen in results
  * during the session. When the grid cannot tell, the fields of the sample data are assumed for the sample
  * maps. Everything is forgotten when the shell connects elsewhere. Never connects by itself, and never waits
  * for the grid longer than {@value #WAIT_MILLIS} ms. Thread-safe.
