@@ -41,41 +41,34 @@ class GridShellRunnerTest {
 
     @Test
     void theParserTakesFlagsAnywhereNegativeNumbersAsValuesAndRejectsUnknownOptions() {
-        StringWriter output = new StringWriter();
-        assertThat(runner.execute("compute count --json --map orders", new PrintWriter(output), new InputReader() {
-        })).isZero();
-        assertThat(output.toString()).startsWith("{\"operation\":\"count\"");
+        Run json = run("compute count --json --map orders");
+        assertThat(json.code()).isZero();
+        assertThat(json.lines().get(0)).startsWith("{\"operation\":\"count\"");
 
-        output = new StringWriter();
-        assertThat(runner.execute("scan --map orders --limit -1", new PrintWriter(output), new InputReader() {
-        })).isEqualTo(ShellErrors.FAILED_CODE);
-        assertThat(output.toString().lines()).containsExactly("Error: --limit must be at least 1, got -1");
+        Run negative = run("scan --map orders --limit -1");
+        assertThat(negative.code()).isEqualTo(ShellErrors.FAILED_CODE);
+        assertThat(negative.lines()).containsExactly("Error: --limit must be at least 1, got -1");
 
-        output = new StringWriter();
-        assertThat(runner.execute("compute top --map orders --field amount --limt 3", new PrintWriter(output), new InputReader() {
-        })).isEqualTo(ShellErrors.USAGE_CODE);
-        assertThat(output.toString().lines()).containsExactly(
+        Run misspelt = run("compute top --map orders --field amount --limt 3");
+        assertThat(misspelt.code()).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(misspelt.lines()).containsExactly(
                 "Error: Unknown option '--limt' for 'compute top'; its options: --map, --field, --limit, --where, --json");
 
-        output = new StringWriter();
-        assertThat(runner.execute("compute count --map orders -", new PrintWriter(output), new InputReader() {
-        })).isEqualTo(ShellErrors.USAGE_CODE);
-        assertThat(output.toString().lines()).containsExactly(
-                "Error: A lone '-' is not an option; write options as --name value or -x value");
+        Run lone = run("compute count --map orders -");
+        assertThat(lone.code()).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(lone.lines()).containsExactly("Error: A lone '-' is not an option; write options as --name value or -x value");
 
-        output = new StringWriter();
-        assertThat(runner.execute("compute count --map orders --where \"amount > 5", new PrintWriter(output), new InputReader() {
-        })).isEqualTo(ShellErrors.USAGE_CODE);
-        assertThat(output.toString().lines()).containsExactly(
+        Run openQuote = run("compute count --map orders --where \"amount > 5");
+        assertThat(openQuote.code()).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(openQuote.lines()).containsExactly(
                 "Error: A double quote is not closed; quote a value whole, e.g. --where \"amount > 5\"");
     }
 
     @Test
     void debugAddsTheStackTraceToTheErrorLine() {
-        StringWriter output = new StringWriter();
-        assertThat(runner.execute("compute sum --map nosuch --field amount --debug", new PrintWriter(output), new InputReader() {
-        })).isEqualTo(ShellErrors.FAILED_CODE);
-        List<String> lines = output.toString().lines().toList();
+        Run debug = run("compute sum --map nosuch --field amount --debug");
+        assertThat(debug.code()).isEqualTo(ShellErrors.FAILED_CODE);
+        List<String> lines = debug.lines();
         assertThat(lines.get(0)).startsWith("Error: No map named 'nosuch'");
         assertThat(lines.get(1)).startsWith("io.affinitygrid.client.UnknownMapException");
         assertThat(lines).anyMatch(line -> line.strip().startsWith("at io.affinitygrid."));
@@ -83,35 +76,30 @@ class GridShellRunnerTest {
 
     @Test
     void failuresGiveNonZeroExitCodes() {
-        assertThat(execute("compute sum --map orders --field quantity")).isZero();
+        assertThat(run("compute sum --map orders --field quantity").code()).isZero();
 
-        StringWriter output = new StringWriter();
-        assertThat(runner.execute("compute sum --map nosuch --field amount", new PrintWriter(output), new InputReader() {
-        })).isEqualTo(ShellErrors.FAILED_CODE);
-        assertThat(output.toString().lines()).singleElement().asString().startsWith("Error: No map named 'nosuch'");
+        Run noMap = run("compute sum --map nosuch --field amount");
+        assertThat(noMap.code()).isEqualTo(ShellErrors.FAILED_CODE);
+        assertThat(noMap.lines()).singleElement().asString().startsWith("Error: No map named 'nosuch'");
 
-        output = new StringWriter();
-        assertThat(runner.execute("compute sum --map orders", new PrintWriter(output), new InputReader() {
-        })).isEqualTo(ShellErrors.USAGE_CODE);
-        assertThat(output.toString().lines()).containsExactly("Error: Required option '--field' is missing.");
+        Run noField = run("compute sum --map orders");
+        assertThat(noField.code()).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(noField.lines()).containsExactly("Error: Required option '--field' is missing.");
 
-        output = new StringWriter();
-        assertThat(runner.execute("frobnicate", new PrintWriter(output), new InputReader() {
-        })).isEqualTo(ShellErrors.USAGE_CODE);
-        assertThat(output.toString().lines()).containsExactly("Error: Unknown command 'frobnicate'. Type 'help' to list the commands.");
+        Run unknown = run("frobnicate");
+        assertThat(unknown.code()).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(unknown.lines()).containsExactly("Error: Unknown command 'frobnicate'. Type 'help' to list the commands.");
     }
 
     @Test
     void helpOfACommandAndTheSubCommandsOfAGroup() {
-        StringWriter output = new StringWriter();
-        assertThat(runner.execute("compute sum --help", new PrintWriter(output), new InputReader() {
-        })).isZero();
-        assertThat(output.toString()).contains("compute sum --map <map> --field <field>");
-        output = new StringWriter();
-        assertThat(runner.execute("compute", new PrintWriter(output), new InputReader() {
-        })).isZero();
-        assertThat(output.toString().lines()).first().isEqualTo("'compute' is followed by one of:");
-        assertThat(output.toString().lines().skip(1)).hasSize(13).first().asString().startsWith("  compute avg  ");
+        Run help = run("compute sum --help");
+        assertThat(help.code()).isZero();
+        assertThat(String.join("\n", help.lines())).contains("compute sum --map <map> --field <field>");
+        Run group = run("compute");
+        assertThat(group.code()).isZero();
+        assertThat(group.lines()).first().isEqualTo("'compute' is followed by one of:");
+        assertThat(group.lines().stream().skip(1)).hasSize(13).first().asString().startsWith("  compute avg  ");
     }
 
     /** README, "The shell": 0 on success, 1 when a command failed, 2 for a command that was written wrongly. */
@@ -240,10 +228,5 @@ class GridShellRunnerTest {
     }
 
     private record Run(int code, List<String> lines) {
-    }
-
-    private int execute(String command) {
-        return runner.execute(command, new PrintWriter(new StringWriter()), new InputReader() {
-        });
     }
 }
