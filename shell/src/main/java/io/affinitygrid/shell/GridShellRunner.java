@@ -56,7 +56,7 @@ import org.springframework.stereotype.Component;
  * of ending the shell.
  */
 @Component
-public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator, ScriptRunner {
+class GridShellRunner implements ApplicationRunner, ExitCodeGenerator, ScriptRunner {
 
     private static final InputReader NO_INPUT = new InputReader() {
     };
