@@ -281,7 +281,7 @@ class BadInputIT {
     /**
      * The shell, as a process connected to the cluster: malformed commands each get one "Error: ..." line, a
      * seeded batch of random lines (never a command that writes) cannot crash it, it still computes the right sum
-     * afterwards, and a malformed command given on the command line exits with the usage code 2.
+     * afterwards, and a malformed or mistyped command given on the command line exits with the usage code 2.
      */
     @Test
     void theShellAnswersMalformedAndRandomCommandsWithErrorsOnly() throws Exception {
@@ -289,20 +289,23 @@ class BadInputIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(jar != null, "the shell jar is not built (mvn -pl shell package)");
         List<String> malformed = List.of(
                 "foo bar",
-                "compute sum --cache orders",
-                "compute sum --cache orders --field nosuch",
-                "compute sum --cache nosuch --field amount",
-                "compute count --cache orders --where \"amount >\"",
-                "compute top --cache orders --field amount --limit -3",
-                "get --cache orders --key",
-                "get --cache nosuch --key 1",
-                "compute group-by --cache orders");
+                "compute sum --map orders",
+                "compute sum --map orders --field nosuch",
+                "compute sum --map nosuch --field amount",
+                "compute count --map orders --where \"amount >\"",
+                "compute top --map orders --field amount --limit -3",
+                "get --map orders --key",
+                "get --map nosuch --key 1",
+                "compute group-by --map orders",
+                "compute summ --map orders --field amount",
+                "compute count --map orders extra",
+                "compute count --map orders --where \"amount > 1\" --where \"amount > 2\"");
         Random random = new Random(SEED + 2);
         List<String> lines = new ArrayList<>(malformed);
         for (int i = 0; i < FUZZED_SHELL_LINES; i++) {
             lines.add(Fuzz.shellLine(random));
         }
-        lines.add("compute sum --cache orders --field amount");
+        lines.add("compute sum --map orders --field amount");
         lines.add("quit");
         Path input = Files.write(Artifacts.runDirectory("shell").resolve("fuzz-input.txt"), lines, StandardCharsets.UTF_8);
 
@@ -332,15 +335,21 @@ class BadInputIT {
         String expectedSum = loaded.sum().sum().toPlainString();
         assertThat(session.output()).as("the sum after the random lines").contains("|" + expectedSum + "|");
 
-        ShellRun usage = shell(jar, null, "compute", "sum", "--cache", "orders");
-        Report.line("shell: 'compute sum --cache orders' on the command line -> exit " + usage.exitCode() + ": "
+        ShellRun usage = shell(jar, null, "compute", "sum", "--map", "orders");
+        Report.line("shell: 'compute sum --map orders' on the command line -> exit " + usage.exitCode() + ": "
                 + usage.output().lines().filter(line -> line.startsWith("Error")).findFirst().orElse(""));
         assertThat(usage.exitCode()).as(usage.output()).isEqualTo(2);
         assertThat(usage.output()).contains("Error: ").contains("--field");
 
+        ShellRun typo = shell(jar, null, "comput", "sum", "--map", "orders", "--field", "amount");
+        Report.line("shell: 'comput sum ...' on the command line -> exit " + typo.exitCode() + ": "
+                + typo.output().lines().filter(line -> line.startsWith("Error")).findFirst().orElse("(no error line)"));
+        assertThat(typo.exitCode()).as(typo.output()).isEqualTo(2);
+        assertThat(typo.output()).contains("Error: Unknown command 'comput sum'. Did you mean 'compute sum'?");
+
         // an open quote: typed interactively the line reader waits for the rest, so it is checked in a script
         Path script = Files.write(Artifacts.runDirectory("shell").resolve("open-quote.txt"),
-                List.of("compute count --cache orders --where \"amount > 5"), StandardCharsets.UTF_8);
+                List.of("compute count --map orders --where \"amount > 5"), StandardCharsets.UTF_8);
         ShellRun openQuote = shell(jar, null, "--script", script.toString());
         Report.line("shell: a script line with an open quote -> exit " + openQuote.exitCode() + ": "
                 + openQuote.output().lines().filter(line -> line.startsWith("Error")).findFirst().orElse("(no error line)"));
@@ -502,6 +511,7 @@ class BadInputIT {
             String[] commands = {"get", "scan", "caches", "topology", "partitions", "affinity", "metrics", "help", "compute count",
                     "compute sum", "compute avg", "compute min", "compute max", "compute stats", "compute group-by", "compute top",
                     "compute bottom", "compute distinct", "compute words"};
+            // --cache is the deprecated alias of --map (and --map is partitions' old flag on a line with --cache)
             String[] options = {"--cache", "--field", "--where", "--limit", "--key", "--by", "--json", "--map", "--partition",
                     "--type", "--", "-", "--cache=", "--nosuch"};
             for (int attempt = 0; ; attempt++) {

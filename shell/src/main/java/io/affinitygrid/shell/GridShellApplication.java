@@ -3,6 +3,8 @@ package io.affinitygrid.shell;
 import java.util.Arrays;
 import java.util.Map;
 
+import io.affinitygrid.shell.connection.GridConnection;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +18,7 @@ import org.springframework.shell.core.command.CommandRegistry;
  *
  * <pre>
  * java @config/jvm.options -jar shell/target/grid-shell.jar                       # interactive, embedded grid
- * java @config/jvm.options -jar shell/target/grid-shell.jar compute sum --cache orders --field amount
+ * java @config/jvm.options -jar shell/target/grid-shell.jar compute sum --map orders --field amount
  * java @config/jvm.options -jar shell/target/grid-shell.jar --grid.addresses=10.0.0.1:10800 topology
  * java @config/jvm.options -jar shell/target/grid-shell.jar --script commands.txt  # a script (or @commands.txt)
  * java @config/jvm.options -jar shell/target/grid-shell.jar --debug                # stack traces of failures
@@ -71,7 +73,7 @@ public class GridShellApplication {
 
     @Bean
     GridConnection gridConnection(GridShellProperties properties) {
-        return new GridConnection(properties);
+        return new GridConnection(properties.connectionOptions());
     }
 
     @Bean

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.affinitygrid.shell.connection.ConnectionOptions;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -71,6 +73,12 @@ public class GridShellProperties {
 
     public Embedded getEmbedded() {
         return embedded;
+    }
+
+    /** What the shell's grid connection needs of these properties. */
+    public ConnectionOptions connectionOptions() {
+        return new ConnectionOptions(addresses, connectTimeout, requestTimeout, new ConnectionOptions.Embedded(
+                embedded.getSampleOrders(), embedded.getSampleLines(), embedded.getDataRegionSize().toBytes(), embedded.getBackups()));
     }
 
     /** The embedded grid, started when no address is given. */

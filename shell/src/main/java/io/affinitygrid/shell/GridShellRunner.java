@@ -5,8 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+
+import io.affinitygrid.shell.commands.HelpCommands;
+import io.affinitygrid.shell.commands.ScriptRunner;
+import io.affinitygrid.shell.connection.GridConnection;
+import io.affinitygrid.shell.connection.GridPrompt;
+import io.affinitygrid.shell.connection.ShellSession;
+import io.affinitygrid.shell.output.ShellErrors;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -48,7 +56,7 @@ import org.springframework.stereotype.Component;
  * of ending the shell.
  */
 @Component
-public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
+class GridShellRunner implements ApplicationRunner, ExitCodeGenerator, ScriptRunner {
 
     private static final InputReader NO_INPUT = new InputReader() {
     };
@@ -113,7 +121,8 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
      * Runs the commands of a script, stopping at the first failure; returns 0, or the failing command's exit
      * code. Scripts may run scripts, up to {@value #MAX_SCRIPT_DEPTH} deep.
      */
-    int runScript(Path script, PrintWriter out) {
+    @Override
+    public int runScript(Path script, PrintWriter out) {
         if (scriptDepth >= MAX_SCRIPT_DEPTH) {
             error(out, "Scripts run scripts more than " + MAX_SCRIPT_DEPTH + " deep: does " + script + " run itself?");
             return ShellErrors.FAILED_CODE;
@@ -212,7 +221,7 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /** Parses and runs one command line; returns its exit code. Never throws: errors are printed. */
     int execute(String line, PrintWriter out, InputReader input) {
-        boolean debug = properties.isDebug() || GridCommandParser.words(line).contains("--" + GridCommandParser.DEBUG);
+        boolean debug = properties.isDebug() || GridCommandParser.words(line).contains("--" + ShellErrors.DEBUG_OPTION);
         try {
             Command helped = commandAskingForHelp(line);
             if (helped != null) {
@@ -224,7 +233,7 @@ public class GridShellRunner implements ApplicationRunner, ExitCodeGenerator {
             if (!group.isEmpty() && !members.isEmpty()) {
                 // e.g. "compute" alone: its sub-commands, in order
                 out.println("'" + group + "' is followed by one of:");
-                members.stream().sorted(java.util.Comparator.comparing(Command::getName))
+                members.stream().sorted(Comparator.comparing(Command::getName))
                         .forEach(c -> out.println("  " + c.getName() + "  " + c.getDescription()));
                 return 0;
             }

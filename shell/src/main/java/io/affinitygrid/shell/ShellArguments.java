@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Splits the shell's command-line arguments into Spring properties and a command. A property is written
  * {@code --name=value} with a dotted name ({@code --grid.addresses=10.0.0.1:10800},
  * {@code --spring.shell.interactive.enabled=false}); every other argument belongs to the command, e.g.
- * {@code compute sum --cache orders --field amount}, or a script: {@code @file} or {@code --script file}.
+ * {@code compute sum --map orders --field amount}, or a script: {@code @file} or {@code --script file}.
  * {@code --debug} anywhere makes every failing command print its stack trace; it becomes the property
  * {@code grid.debug=true} (given to Spring Boot as is, it would switch on Spring's own debug logging). Stateless.
  */

@@ -26,7 +26,7 @@ import org.springframework.shell.test.autoconfigure.ShellTest;
         "grid.embedded.sample-orders=" + EmbeddedGridShellTest.SAMPLE_ORDERS,
         "grid.embedded.sample-lines=" + EmbeddedGridShellTest.SAMPLE_LINES,
         "grid.embedded.data-region-size=128MB" })
-@interface EmbeddedGridShellTest {
+public @interface EmbeddedGridShellTest {
 
     int SAMPLE_ORDERS = 1000;
 

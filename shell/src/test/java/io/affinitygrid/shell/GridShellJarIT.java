@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import io.affinitygrid.shell.output.ShellErrors;
+import io.affinitygrid.shell.sample.SampleData;
 import io.affinitygrid.node.LoopbackPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class GridShellJarIT {
 
     @Test
     void sumOfTheEmbeddedSampleData() throws Exception {
-        Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "compute", "sum", "--cache", "orders",
+        Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "compute", "sum", "--map", "orders",
                 "--field", "amount");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -65,11 +67,11 @@ class GridShellJarIT {
     void scriptRunsItsCommandsInOrderAndStopsAtTheFirstFailure(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("commands.txt"), """
                 # load more orders, then sum them
-                load --cache orders --count 2000
+                load --map orders --count 2000
 
-                compute sum --cache orders --field amount
-                compute count --cache orders --where "amount > 0" --json
-                get --cache nosuch --key 1
+                compute sum --map orders --field amount
+                compute count --map orders --where "amount > 0" --json
+                get --map nosuch --key 1
                 topology
                 """);
 
@@ -84,8 +86,36 @@ class GridShellJarIT {
     }
 
     /**
+     * A mistyped command exits with the usage code 2, given alone or as a line of a script (which stops there);
+     * the deprecated {@code --cache} still works, with one notice on standard error.
+     */
+    @Test
+    void mistypedCommandsExitWith2AndTheDeprecatedCacheOptionStillWorks(@TempDir Path dir) throws Exception {
+        Result oneShot = run("--grid.embedded.sample-orders=10", "compute", "summ", "--map", "orders", "--field", "amount");
+        assertThat(oneShot.exitCode()).as(oneShot.output()).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(oneShot.lines()).as(oneShot.output()).contains("Error: Unknown command 'compute summ'. Did you mean 'compute sum'? "
+                + "'compute' is followed by one of: avg, bottom, count, distinct, group-by, max, min, run, stats, sum, top, update, words.");
+
+        Path script = Files.writeString(dir.resolve("typo.txt"), """
+                compute count --cache orders --json
+                compute count --cache orders --where "amount > 0" --json
+                comput count --map orders
+                topology
+                """);
+        Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "--script", script.toString());
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(result.lines()).as(result.output())
+                .filteredOn(line -> line.startsWith("{\"operation\":\"count\",\"cache\":\"orders\",\"count\":" + SAMPLE_ORDERS + ","))
+                .hasSize(2);
+        assertThat(result.lines()).filteredOn(line -> line.contains("--cache")).as(result.output())
+                .containsExactly("Note: --cache is deprecated; use --map (the same option).");
+        assertThat(result.lines()).contains("Error: Unknown command 'comput count'. Did you mean 'compute count'? Type 'help' to list the commands.");
+        assertThat(result.output()).doesNotContain("primary/backup");
+    }
+
+    /**
      * An interactive session in a pseudo-terminal (made by util-linux's {@code script}), typed key by key: the
-     * prompt, TAB completion of a command name, a cache name and a field name, and a computation's result.
+     * prompt, TAB completion of a command name, a map name and a field name, and a computation's result.
      */
     @Test
     void interactiveSessionCompletesWithTabAndComputes() throws Exception {
@@ -106,8 +136,8 @@ class GridShellJarIT {
             terminal.type("\u0015"); // Ctrl-U: a new line
             terminal.type("compute su\t");
             terminal.await("compute sum ", Duration.ofSeconds(20));
-            terminal.type("--cache ord\t");
-            terminal.await("--cache orders ", Duration.ofSeconds(20));
+            terminal.type("--map ord\t");
+            terminal.await("--map orders ", Duration.ofSeconds(20));
             terminal.type("--field am\t");
             terminal.await("--field amount ", Duration.ofSeconds(20));
             terminal.type("\r");

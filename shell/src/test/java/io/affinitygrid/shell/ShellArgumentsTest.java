@@ -11,9 +11,9 @@ class ShellArgumentsTest {
 
     @Test
     void springPropertiesAreNotPartOfTheCommand() {
-        assertThat(ShellArguments.command("--grid.addresses=10.0.0.1:10800", "compute", "sum", "--cache", "orders",
+        assertThat(ShellArguments.command("--grid.addresses=10.0.0.1:10800", "compute", "sum", "--map", "orders",
                 "--field=amount", "--spring.shell.interactive.enabled=false"))
-                .containsExactly("compute", "sum", "--cache", "orders", "--field=amount");
+                .containsExactly("compute", "sum", "--map", "orders", "--field=amount");
         assertThat(ShellArguments.command("--grid.addresses=10.0.0.1:10800")).isEmpty();
         assertThat(ShellArguments.command("--help")).containsExactly("help");
     }
@@ -35,8 +35,8 @@ class ShellArgumentsTest {
 
     @Test
     void wordsWithSpacesAreQuotedAgain() {
-        assertThat(ShellArguments.join(List.of("put", "--cache", "words", "--key", "1", "--value", "to be")))
-                .isEqualTo("put --cache words --key 1 --value \"to be\"");
+        assertThat(ShellArguments.join(List.of("put", "--map", "words", "--key", "1", "--value", "to be")))
+                .isEqualTo("put --map words --key 1 --value \"to be\"");
         assertThat(ShellArguments.join(List.of("put", "--value=say \"hi\"")))
                 .isEqualTo("put --value=\"say \\\"hi\\\"\"");
     }

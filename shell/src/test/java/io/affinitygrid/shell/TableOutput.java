@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the tables the shell prints ({@link TextTable}): header cells to cells of each row. */
-final class TableOutput {
+public final class TableOutput {
 
     private TableOutput() {
     }
@@ -17,7 +17,7 @@ final class TableOutput {
      *
      * @throws AssertionError when there is no such table
      */
-    static List<Map<String, String>> rows(List<String> lines, String firstHeaderCell) {
+    public static List<Map<String, String>> rows(List<String> lines, String firstHeaderCell) {
         for (int i = 0; i < lines.size(); i++) {
             List<String> header = cells(lines.get(i));
             if (header.contains(firstHeaderCell)) {

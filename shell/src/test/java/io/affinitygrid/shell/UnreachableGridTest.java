@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import io.affinitygrid.shell.connection.GridPrompt;
+import io.affinitygrid.shell.output.ShellErrors;
 import io.affinitygrid.node.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +40,7 @@ class UnreachableGridTest {
 
     @Test
     void everyGridCommandFailsWithTheSdksMessage() {
-        for (String command : new String[] { "topology", "caches", "compute sum --cache orders --field amount" }) {
+        for (String command : new String[] { "topology", "caches", "compute sum --map orders --field amount" }) {
             StringWriter output = new StringWriter();
             int code = runner.execute(command, new PrintWriter(output), new InputReader() {
             });

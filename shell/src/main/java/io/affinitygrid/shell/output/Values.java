@@ -1,0 +1,94 @@
+package io.affinitygrid.shell.output;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** How the shell shows values: in table cells, and as JSON-ready structures. Stateless. */
+public final class Values {
+
+    /** Decimal places of averages in tables (JSON keeps every digit). */
+    static final int AVERAGE_SCALE = 4;
+
+    private static final int MAX_DEPTH = 4;
+
+    private Values() {
+    }
+
+    /** A value as a table cell: numbers in plain notation, nothing for {@code null}. */
+    public static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : Double.toString(d);
+        }
+        return String.valueOf(value);
+    }
+
+    /** An average for a table: {@value #AVERAGE_SCALE} decimals, or "-" when there is none. */
+    public static String average(BigDecimal average) {
+        return average == null ? "-" : average.setScale(AVERAGE_SCALE, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /**
+     * A value read from the grid as plain data for {@link Json}: numbers, text, booleans, lists and maps stay
+     * as they are; any other object becomes a map of its fields (as the grid stores it: every non-static,
+     * non-transient field).
+     */
+    public static Object plain(Object value) {
+        return plain(value, 0);
+    }
+
+    private static Object plain(Object value, int depth) {
+        if (value == null || value instanceof Number || value instanceof CharSequence || value instanceof Boolean
+                || value instanceof Character || value instanceof Enum<?> || value instanceof UUID
+                || value instanceof Temporal || value instanceof Date || depth > MAX_DEPTH) {
+            return value instanceof CharSequence || value instanceof Number || value instanceof Boolean || value == null
+                    ? value : String.valueOf(value);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v, depth + 1)));
+            return copy;
+        }
+        if (value instanceof Collection<?> items) {
+            List<Object> copy = new ArrayList<>(items.size());
+            items.forEach(item -> copy.add(plain(item, depth + 1)));
+            return copy;
+        }
+        if (value.getClass().isArray()) {
+            return String.valueOf(value);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Class<?> type = value.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
+                    continue;
+                }
+                try {
+                    field.setAccessible(true);
+                    fields.putIfAbsent(field.getName(), plain(field.get(value), depth + 1));
+                }
+                catch (RuntimeException | IllegalAccessException e) {
+                    return String.valueOf(value); // a class that does not open its fields: its text will do
+                }
+            }
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,101 @@
+package io.affinitygrid.shell.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.affinitygrid.shell.EmbeddedGridShellTest;
+import io.affinitygrid.shell.connection.GridConnection;
+
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.completion.CompletionContext;
+import org.springframework.shell.jline.CommandCompleter;
+import org.springframework.shell.jline.ExtendedDefaultParser;
+
+/**
+ * TAB completion as the interactive shell does it: the line is split by the shell's JLine parser and
+ * completed by Spring Shell's {@link CommandCompleter} (command and option names), which asks
+ * {@link GridCompletion} for option values: map names and field names from the embedded grid.
+ */
+@EmbeddedGridShellTest
+class CompletionTest {
+
+    @Autowired
+    CommandRegistry registry;
+
+    @Autowired
+    GridCompletion completion;
+
+    @Autowired
+    GridConnection connection;
+
+    private final Parser parser = new ExtendedDefaultParser();
+
+    @Test
+    void commandNames() {
+        assertThat(complete("comp")).contains("compute sum", "compute count", "compute group-by", "compute words")
+                .allMatch(value -> value.startsWith("compute "));
+        assertThat(complete("compute s")).containsExactlyInAnyOrder("sum", "stats");
+        assertThat(complete("part")).containsExactly("partitions");
+    }
+
+    @Test
+    void optionNamesOfTheCommandNotYetGiven() {
+        assertThat(complete("compute sum --map orders ")).contains("--field", "--where", "--json").doesNotContain("--map");
+        assertThat(complete("compute sum --")).as("the deprecated --cache is not proposed").contains("--map").doesNotContain("--cache");
+    }
+
+    @Test
+    void mapNames() {
+        connection.grid();
+        assertThat(complete("compute sum --map ")).containsExactly("orders", "words");
+        assertThat(complete("scan -m ")).containsExactly("orders", "words");
+        assertThat(complete("compute sum --map=")).containsExactly("--map=orders", "--map=words");
+    }
+
+    @Test
+    void fieldNamesOfTheCacheOnTheLine() {
+        connection.grid();
+        assertThat(complete("compute sum --map orders --field ")).containsExactly("amount", "customer", "id", "quantity", "region");
+        assertThat(complete("compute group-by --map orders --by ")).contains("region");
+        assertThat(complete("compute words --map words --field ")).containsExactly("_value");
+        assertThat(complete("compute sum --field ")).as("no map on the line").isEmpty();
+        assertThat(complete("compute sum --cache orders --field ")).as("the deprecated --cache names the map too")
+                .containsExactly("amount", "customer", "id", "quantity", "region");
+    }
+
+    @Test
+    void otherValues() {
+        assertThat(complete("load --type ")).containsExactly("orders", "words");
+        assertThat(complete("connect ")).contains("embedded");
+        assertThat(complete("get --map orders --key ")).isEmpty();
+    }
+
+    @Test
+    void theProviderAloneForAnOptionValue() {
+        connection.grid();
+        var command = registry.getCommandByName("compute top");
+        var option = command.getOptions().stream().filter(o -> "field".equals(o.longName())).findFirst().orElseThrow();
+        List<String> words = List.of("compute", "top", "--map", "orders", "--field", "q");
+        var proposals = completion.apply(new CompletionContext(words, 5, 1, command, option));
+        assertThat(proposals).extracting(p -> p.value()).contains("quantity");
+        assertThat(proposals).allSatisfy(p -> assertThat(p.category()).isEqualTo("field"));
+    }
+
+    /** The values of the candidates that JLine would offer for {@code line} with the cursor at its end. */
+    private List<String> complete(String line) {
+        ParsedLine parsed = parser.parse(line, line.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> candidates = new ArrayList<>();
+        new CommandCompleter(registry).complete(null, parsed, candidates);
+        String word = parsed.word();
+        // JLine shows only the candidates that start with the word being completed
+        return candidates.stream().map(Candidate::value).filter(value -> value.startsWith(word)).distinct().toList();
+    }
+}
