@@ -508,7 +508,7 @@ class BadInputIT {
          * are never produced.
          */
         static String shellLine(Random random) {
-            String[] commands = {"get", "scan", "caches", "topology", "partitions", "affinity", "metrics", "help", "compute count",
+            String[] commands = {"get", "scan", "maps", "topology", "partitions", "affinity", "metrics", "help", "compute count",
                     "compute sum", "compute avg", "compute min", "compute max", "compute stats", "compute group-by", "compute top",
                     "compute bottom", "compute distinct", "compute words"};
             // --cache is the deprecated alias of --map (and --map is partitions' old flag on a line with --cache)

@@ -40,7 +40,7 @@ class UnreachableGridTest {
 
     @Test
     void everyGridCommandFailsWithTheSdksMessage() {
-        for (String command : new String[] { "topology", "caches", "compute sum --map orders --field amount" }) {
+        for (String command : new String[] { "topology", "maps", "compute sum --map orders --field amount" }) {
             StringWriter output = new StringWriter();
             int code = runner.execute(command, new PrintWriter(output), new InputReader() {
             });

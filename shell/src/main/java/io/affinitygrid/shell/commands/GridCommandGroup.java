@@ -8,7 +8,7 @@ final class GridCommandGroup {
     /** {@code connect}, {@code disconnect}. */
     static final String CONNECTION = "Connection";
 
-    /** Where the data lives: {@code topology}, {@code caches}, {@code partitions}, {@code affinity}, {@code metrics}. */
+    /** Where the data lives: {@code topology}, {@code maps}, {@code partitions}, {@code affinity}, {@code metrics}. */
     static final String CLUSTER = "Cluster";
 
     /** Entries: {@code put}, {@code get}, {@code remove}, {@code scan}, {@code load}. */

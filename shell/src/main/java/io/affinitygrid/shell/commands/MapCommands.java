@@ -22,7 +22,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-/** Commands on the grid's maps: {@code caches} (the list of maps), {@code put}, {@code get}, {@code remove}, {@code scan}. */
+/** Commands on the grid's maps: {@code maps} (the list of maps), {@code put}, {@code get}, {@code remove}, {@code scan}. */
 @Component
 class MapCommands {
 
@@ -37,20 +37,20 @@ class MapCommands {
         this.catalog = catalog;
     }
 
-    @Command(name = "caches", group = GridCommandGroup.CLUSTER,
-            description = "List the grid's caches (maps) with their mode, backups, partitions and size",
+    @Command(name = "maps", alias = "caches", group = GridCommandGroup.CLUSTER,
+            description = "List the grid's maps with their mode, backups, partitions and size",
             help = """
-                    caches [--json] - the grid's caches (maps).
+                    maps [--json] - the grid's maps ('caches' is a deprecated alias).
 
                     One row per map: name, mode (PARTITIONED or REPLICATED), number of backup copies of each
                     partition, number of partitions, and number of entries (primary copies). '?' means the grid
                     could not tell. The grid's internal maps (names starting with __) are not listed.
 
                     Example:
-                      caches""",
+                      maps""",
             exitStatusExceptionMapper = ShellErrors.MAPPER)
-    public void caches(CommandContext context,
-            @Option(longName = "json", description = "print the caches as JSON") boolean json) {
+    public void maps(CommandContext context,
+            @Option(longName = "json", description = "print the maps as JSON") boolean json) {
         ShellErrors.run(context, () -> {
             List<MapInfo> maps = GridConnection.userMaps(connection.grid().maps());
             context.outputWriter().println(json ? Json.write(maps.stream().map(Results::mapJson).toList()) : render(maps));

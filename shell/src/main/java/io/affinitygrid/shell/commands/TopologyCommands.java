@@ -249,7 +249,7 @@ class TopologyCommands {
                 out.println(Json.write(result));
             }
             else {
-                out.println(TextTable.withHeader("cache", "key", "partition", "primary", "backups", "stored")
+                out.println(TextTable.withHeader("map", "key", "partition", "primary", "backups", "stored")
                         .alignRight(typedKey instanceof Number ? new int[] { 1, 2 } : new int[] { 2 })
                         .row(name, Values.cell(typedKey), owners.partition(), owners.primary() == null ? "(none: lost)" : owners.primary(),
                                 owners.backups().isEmpty() ? "-" : String.join(", ", owners.backups()), stored ? "yes" : "no")
@@ -310,11 +310,11 @@ class TopologyCommands {
                 out.println(Json.write(result));
                 return;
             }
-            out.println(TextTable.withHeader("connected to", "nodes", "caches", "entries", "round trip ms")
+            out.println(TextTable.withHeader("connected to", "nodes", "maps", "entries", "round trip ms")
                     .alignRight(1, 2, 3, 4)
                     .row(connection.location(), nodes.size(), maps.size(), entries, String.format(Locale.ROOT, "%.2f", roundTrip))
                     .render());
-            TextTable cacheTable = TextTable.withHeader("cache", "mode", "backups", "partitions", "entries", "entries/partition")
+            TextTable cacheTable = TextTable.withHeader("map", "mode", "backups", "partitions", "entries", "entries/partition")
                     .alignRight(2, 3, 4, 5);
             for (MapInfo map : maps) {
                 cacheTable.row(map.name(), map.mode(), Results.known(map.backups()), Results.known(map.partitions()),

@@ -126,7 +126,7 @@ class ConfiguredClusterTest {
 
     @Test
     void loadSumGroupAndUpdateOnTheCluster() throws Exception {
-        assertThat(TableOutput.rows(client.sendCommand("caches").lines(), "name"))
+        assertThat(TableOutput.rows(client.sendCommand("maps").lines(), "name"))
                 .extracting(row -> row.get("name")).containsExactly("trades");
 
         client.sendCommand("load --map trades --count " + ORDERS);
@@ -170,7 +170,7 @@ class ConfiguredClusterTest {
 
             assertThat(client.sendCommand("disconnect").lines()).containsExactly("Disconnected from the grid at " + addresses.get(2) + ".");
             assertThat(prompt.label()).isEqualTo("disconnected");
-            assertThat(client.sendCommand("caches").lines()).singleElement().asString()
+            assertThat(client.sendCommand("maps").lines()).singleElement().asString()
                     .startsWith("Error: Not connected to a grid. Type 'connect'");
             assertThat(client.sendCommand("disconnect").lines()).containsExactly("Not connected.");
         }

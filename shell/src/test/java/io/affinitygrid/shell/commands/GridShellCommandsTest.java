@@ -72,7 +72,7 @@ class GridShellCommandsTest {
 
     @Test
     void cachesListsTheEmbeddedMaps() throws Exception {
-        List<Map<String, String>> caches = TableOutput.rows(client.sendCommand("caches").lines(), "name");
+        List<Map<String, String>> caches = TableOutput.rows(client.sendCommand("maps").lines(), "name");
         assertThat(caches).extracting(row -> row.get("name")).containsExactly("orders", "words");
         Map<String, String> orders = caches.get(0);
         assertThat(orders.get("mode")).isEqualTo("PARTITIONED");
@@ -112,7 +112,9 @@ class GridShellCommandsTest {
 
     @Test
     void tablesAlsoComeAsJson() throws Exception {
+        // 'caches', the command's deprecated name, still answers
         List<Map<String, Object>> caches = json(client.sendCommand("caches --json")).read("$");
+        assertThat(json(client.sendCommand("maps --json")).<List<Map<String, Object>>>read("$")).isEqualTo(caches);
         assertThat(caches).extracting(c -> c.get("name")).containsExactly("orders", "words");
         assertThat(caches.get(0)).containsEntry("mode", "PARTITIONED").containsEntry("partitions", 1024);
 
@@ -133,8 +135,8 @@ class GridShellCommandsTest {
         List<String> lines = client.sendCommand("metrics").lines();
         assertThat(TableOutput.rows(lines, "connected to")).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("connected to", "embedded").containsEntry("nodes", "1")
-                        .containsEntry("caches", "2"));
-        assertThat(TableOutput.rows(lines, "entries/partition")).extracting(row -> row.get("cache")).containsExactly("orders", "words");
+                        .containsEntry("maps", "2"));
+        assertThat(TableOutput.rows(lines, "entries/partition")).extracting(row -> row.get("map")).containsExactly("orders", "words");
         assertThat(TableOutput.rows(lines, "primary partitions")).singleElement()
                 .satisfies(row -> assertThat(row.get("primary partitions")).isEqualTo("2048"));
     }
@@ -217,7 +219,7 @@ class GridShellCommandsTest {
         List<String> help = client.sendCommand("help").lines();
         assertThat(String.join("\n", help)).containsSubsequence("\nConnection\n", "\nCluster\n", "\nData\n", "\nCompute\n",
                 "  compute avg ", "  compute bottom ", "  compute count ", "\nShell\n");
-        assertThat(String.join("\n", help)).contains("topology", "caches", "partitions", "affinity", "metrics", "put",
+        assertThat(String.join("\n", help)).contains("topology", "maps", "partitions", "affinity", "metrics", "put",
                 "get", "remove", "scan", "load", "connect", "disconnect", "compute sum", "compute group-by", "compute words",
                 "compute update");
         assertThat(String.join("\n", client.sendCommand("help compute sum").lines()))
