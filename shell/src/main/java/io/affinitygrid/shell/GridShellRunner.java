@@ -88,6 +88,14 @@ class GridShellRunner implements ApplicationRunner, ExitCodeGenerator, ScriptRun
         this.environment = environment;
     }
 
+    /**
+     * Said after a command or script that ran on the throwaway embedded grid: no address was given, so what it
+     * read was sample data and what it wrote is gone.
+     */
+    static final String EMBEDDED_ONE_SHOT_NOTICE = "Note: no grid address was given, so this ran on an embedded grid"
+            + " with sample data, started for this command and stopped after it (nothing written is kept). To use a"
+            + " cluster: --grid.addresses=HOST:PORT or GRID_ADDRESSES=HOST:PORT.";
+
     @Override
     public void run(ApplicationArguments args) {
         List<String> command = ShellArguments.command(args.getSourceArgs());
@@ -105,6 +113,9 @@ class GridShellRunner implements ApplicationRunner, ExitCodeGenerator, ScriptRun
             }
             exitCode = script != null ? runScript(Path.of(script), out) : execute(ShellArguments.join(command), out, NO_INPUT);
             out.flush();
+            if (connection.isEmbedded() && connection.isConnected()) {
+                System.err.println(EMBEDDED_ONE_SHOT_NOTICE);
+            }
         }
         else if (interactive) {
             runInteractive(inputProvider.getObject());

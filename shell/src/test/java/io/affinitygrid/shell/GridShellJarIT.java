@@ -52,6 +52,7 @@ class GridShellJarIT {
         assertThat(rows).as(result.output()).hasSize(1);
         assertThat(rows.get(0).get("count")).isEqualTo(Integer.toString(SAMPLE_ORDERS));
         assertThat(rows.get(0).get("sum")).isEqualTo(expectedSum(SAMPLE_ORDERS));
+        assertThat(result.output()).as("says it ran on sample data that is gone").contains(GridShellRunner.EMBEDDED_ONE_SHOT_NOTICE);
     }
 
 
@@ -60,6 +61,7 @@ class GridShellJarIT {
         Result result = run("--grid.addresses=127.0.0.1:" + unusedPort(), "--grid.connect-timeout=2s", "topology");
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(ShellErrors.FAILED_CODE);
+        assertThat(result.output()).as("an address was given").doesNotContain(GridShellRunner.EMBEDDED_ONE_SHOT_NOTICE);
         assertThat(result.lines()).as(result.output()).anyMatch(line -> line.startsWith("Error: Cannot reach the grid at"));
     }
 
