@@ -70,7 +70,7 @@ class GridComputeTest {
         assertThatThrownBy(() -> CLUSTER.grid().compute().sum(ORDERS, "customer"))
                 .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.taskName()).isEqualTo(SumTask.NAME))
                 // the innermost cause from the node, without Ignite's wrapping
-                .hasMessageStartingWith("Task " + SumTask.NAME + " failed: Field 'customer' of cache 'orders' is not numeric");
+                .hasMessageStartingWith("Task " + SumTask.NAME + " failed: Field 'customer' of map 'orders' is not numeric");
     }
 
     @Test

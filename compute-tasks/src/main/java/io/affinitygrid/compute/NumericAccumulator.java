@@ -34,7 +34,7 @@ final class NumericAccumulator implements Serializable {
         }
         fieldSeen = true;
         if (!(fieldValue instanceof Number number) || !sum.add(number)) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + field + "' of cache '" + cacheName + "' is not numeric: it holds "
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + field + "' of map '" + cacheName + "' is not numeric: it holds "
                     + fieldValue.getClass().getSimpleName() + " values. Choose a numeric field.");
         }
         if (min == null || Numbers.compare(number, min) < 0) {
@@ -66,8 +66,8 @@ final class NumericAccumulator implements Serializable {
         NumericAccumulator total = new NumericAccumulator();
         partials.forEach(total::addAll);
         if (total.entries > 0 && !total.fieldSeen) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of cache '" + cacheName + "' has a field '" + field
-                    + "'. Check the field name (names are case-sensitive).");
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + cacheName + "' has a field '" + field
+                    + "'. Check the field name.");
         }
         return total;
     }

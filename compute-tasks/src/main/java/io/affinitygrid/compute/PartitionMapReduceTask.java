@@ -107,9 +107,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
      * out gets no result from this call. Stops early, leaving partitions out, once {@code cancelled} says so (the job
      * was cancelled, e.g. because its node is stopping): they are then sent again. By default one
      * {@link #computePartition} after the other; a subclass may compute them together (as {@link ScanTask} does, to
-     * read their rows in data-page order).
+     * read their rows in data-page order), and then records in {@code filterUse} whether the entries it filtered had
+     * the filter's field.
      */
-    protected Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled) {
+    protected Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled,
+            FilterFieldUse filterUse) {
         Map<Integer, P> results = new HashMap<>();
         for (int partition : partitions) {
             if (cancelled.getAsBoolean()) {
@@ -169,6 +171,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         if (failure == null) {
             BatchResult<P> partials = result.getData();
             partials.forEach(run::accept);
+            run.filterUse.add(partials.filterUse);
         }
         else if (batch.attempt() > 0 && !isTopologyChange(failure)) {
             throw failure;
@@ -207,7 +210,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         ComputeLoad.of(ignite).partitionsResent(missing.size());
         IgniteLogger log = ignite.log().getLogger(PartitionMapReduceTask.class);
         if (log.isInfoEnabled()) {
-            log.info("Partitions " + missing + " of cache '" + run.cacheName + "' got no result from their node ("
+            log.info("Partitions " + missing + " of map '" + run.cacheName + "' got no result from their node ("
                     + (run.lastFailure == null ? "they moved" : run.lastFailure.getMessage()) + "); sending them again, attempt "
                     + (run.attempt + 1));
         }
@@ -232,6 +235,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                     + " partitions of map '" + run.cacheName + "' have a result");
         }
         run.progress.publish(run.doneCount);
+        if (run.filterUse.noneHadTheField() && run.argument instanceof ScanSpec spec && spec.filter() != null) {
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + run.cacheName + "' has the field '"
+                    + spec.filter().field() + "' that the filter (" + spec.filter() + ") reads, so none could match."
+                    + " Check the field name.");
+        }
         return reduce(run.argument, run.partials);
     }
 
@@ -278,6 +286,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         private final List<P> partials;
         private final boolean[] done;
         private final Progress progress;
+        private final FilterFieldUse filterUse = new FilterFieldUse();
         private int doneCount;
         private int pending;
         private int attempt;
@@ -394,7 +403,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                 return results;
             }
             java.util.TreeMap<Integer, P> kept = new java.util.TreeMap<>();
-            task.computePartitions(ignite, argument, primary, this::isCancelled).forEach((partition, partial) -> {
+            task.computePartitions(ignite, argument, primary, this::isCancelled, results.filterUse).forEach((partition, partial) -> {
                 // kept only if this node was primary before and after computing it: never counted from a copy that
                 // moved away (and may have been evicted) mid-scan
                 if (affinity.isPrimary(local, partition)) {
@@ -429,6 +438,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         private final ArrayList<int[]> covered = new ArrayList<>();
         private final ArrayList<P> partials = new ArrayList<>();
+        private final FilterFieldUse filterUse = new FilterFieldUse();
 
         void add(int[] partitions, P partial) {
             covered.add(partitions);
@@ -443,6 +453,34 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         int size() {
             return partials.size();
+        }
+    }
+
+    /**
+     * Whether the entries a filter was applied to had the field it reads: a filter on a field no entry has
+     * matches nothing, and is almost always a misspelt name, so the computation fails instead of answering
+     * "none". Filled by one job's thread, then merged on the task's node.
+     */
+    public static final class FilterFieldUse implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private long filtered;
+        private boolean fieldSeen;
+
+        /** Records one entry the filter was applied to, and whether it had the field. */
+        public void entry(boolean hadField) {
+            filtered++;
+            fieldSeen |= hadField;
+        }
+
+        void add(FilterFieldUse other) {
+            filtered += other.filtered;
+            fieldSeen |= other.fieldSeen;
+        }
+
+        boolean noneHadTheField() {
+            return filtered > 0 && !fieldSeen;
         }
     }
 

@@ -45,7 +45,7 @@ final class ScaleFieldProcessor implements CacheEntryProcessor<Object, Object, I
             return SKIPPED;
         }
         if (!(entry.getValue() instanceof BinaryObject value)) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "Cache '" + cacheName + "' holds plain " + entry.getValue().getClass().getSimpleName()
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "Map '" + cacheName + "' holds plain " + entry.getValue().getClass().getSimpleName()
                     + " values; a bulk update needs objects with a numeric field");
         }
         if (operationId.equals(value.field(MARKER))) {
@@ -59,7 +59,7 @@ final class ScaleFieldProcessor implements CacheEntryProcessor<Object, Object, I
             return NO_FIELD;
         }
         if (!(current instanceof Number number)) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + field + "' of cache '" + cacheName + "' is not numeric: it holds "
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + field + "' of map '" + cacheName + "' is not numeric: it holds "
                     + current.getClass().getSimpleName() + " values. Choose a numeric field.");
         }
         entry.setValue(value.toBuilder().setField(field, scale(number)).setField(MARKER, operationId).build());

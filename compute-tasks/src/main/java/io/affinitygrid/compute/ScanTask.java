@@ -61,7 +61,7 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
     /** Scans the local copy of one partition with a {@code ScanQuery}; see {@link #computePartitions}. */
     @Override
     protected final P computePartition(Ignite ignite, A argument, int partition) {
-        return scanQuery(ignite, argument, argument.filter(), partition);
+        return scanQuery(ignite, argument, argument.filter(), partition, new FilterFieldUse());
     }
 
     /**
@@ -71,7 +71,8 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
      * starts again from an empty accumulator with a {@code ScanQuery}.
      */
     @Override
-    protected final Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled) {
+    protected final Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled,
+            FilterFieldUse filterUse) {
         Filter filter = argument.filter();
         Map<Integer, P> results = new HashMap<>();
         List<P> partials = new ArrayList<>(partitions.length);
@@ -81,7 +82,7 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
         int markerTypeId = ignite.binary().typeId(NearCacheMarker.TYPE_NAME);
         boolean[] exact = PageOrderScan.scan(ignite, argument.cacheName(), partitions, needsKeys(), markerTypeId,
                 (slot, key, value) -> {
-                    if (filter == null || filter.test(FieldValues.read(value, filter.field()))) {
+                    if (matches(filter, value, filterUse)) {
                         accumulate(argument, partials.get(slot), key, value);
                     }
                 }, cancelled);
@@ -98,14 +99,14 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
                 if (exact != null) {
                     load.partitionScanned(false);
                 }
-                results.put(partitions[i], scanQuery(ignite, argument, filter, partitions[i]));
+                results.put(partitions[i], scanQuery(ignite, argument, filter, partitions[i], filterUse));
             }
         }
         return results;
     }
 
     /** The safe path: a local {@code ScanQuery} over the partition. */
-    private P scanQuery(Ignite ignite, A argument, Filter filter, int partition) {
+    private P scanQuery(Ignite ignite, A argument, Filter filter, int partition, FilterFieldUse filterUse) {
         IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
         P partial = newPartial(argument);
         ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
@@ -115,12 +116,21 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
                     continue;
                 }
                 Object value = entry.getValue();
-                if (filter == null || filter.test(FieldValues.read(value, filter.field()))) {
+                if (matches(filter, value, filterUse)) {
                     accumulate(argument, partial, entry.getKey(), value);
                 }
             }
         }
         return finish(argument, partial);
+    }
+
+    private static boolean matches(Filter filter, Object value, FilterFieldUse filterUse) {
+        if (filter == null) {
+            return true;
+        }
+        Object field = FieldValues.read(value, filter.field());
+        filterUse.entry(field != null);
+        return filter.test(field);
     }
 
     @Override

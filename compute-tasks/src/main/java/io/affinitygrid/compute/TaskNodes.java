@@ -17,10 +17,12 @@ final class TaskNodes {
         return subgrid.stream().filter(ClusterNode::isLocal).findFirst().orElse(subgrid.get(0));
     }
 
-    /** Fails ({@link ErrorCode#UNKNOWN_MAP}) with a message listing the caches that exist when {@code cacheName} is not one of them. */
+    /** Fails ({@link ErrorCode#UNKNOWN_MAP}) with a message listing the maps that exist when {@code cacheName} is not one of them. */
     static void requireCache(Ignite ignite, String cacheName) {
         if (!ignite.cacheNames().contains(cacheName)) {
-            String reason = "Unknown cache '" + cacheName + "'. Caches on this grid: " + new TreeSet<>(ignite.cacheNames());
+            TreeSet<String> maps = new TreeSet<>(ignite.cacheNames());
+            maps.removeIf(InternalMaps::isInternal);
+            String reason = "Unknown map '" + cacheName + "'. Maps on this grid: " + maps;
             // the name travels in the token when it can (no spaces or brackets), for clients that did not send it apart
             throw cacheName.matches("[^\\s\\]]+")
                     ? new GridTaskException(ErrorCode.UNKNOWN_MAP, java.util.Map.of("map", cacheName), reason)

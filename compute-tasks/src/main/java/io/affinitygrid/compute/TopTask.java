@@ -83,8 +83,8 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
             scanned += best.scanned;
         }
         if (scanned > 0 && !seen) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of cache '" + argument.cacheName() + "' has a field '"
-                    + argument.field() + "'. Check the field name (names are case-sensitive).");
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + argument.cacheName() + "' has a field '"
+                    + argument.field() + "'. Check the field name.");
         }
         all.sort(bestFirst(order(argument)));
         return new ArrayList<>(all.subList(0, Math.min(argument.limit(), all.size())));
@@ -97,7 +97,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
                 return Numbers.compare(x, y);
             }
             if (a instanceof Number != b instanceof Number) {
-                throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + argument.field() + "' of cache '" + argument.cacheName()
+                throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + argument.field() + "' of map '" + argument.cacheName()
                         + "' mixes numbers and other values; cannot rank them");
             }
             return String.valueOf(a).compareTo(String.valueOf(b));

@@ -52,7 +52,7 @@ public final class WordCountTask extends ScanTask<QueryArgument, WordCountTask.W
         }
         partial.fieldSeen = true;
         if (!(text instanceof CharSequence)) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + argument.field() + "' of cache '" + argument.cacheName()
+            throw new GridTaskException(ErrorCode.BAD_FIELD, "Field '" + argument.field() + "' of map '" + argument.cacheName()
                     + "' is not text: it holds " + text.getClass().getSimpleName() + " values");
         }
         String lower = text.toString().toLowerCase(Locale.ROOT);

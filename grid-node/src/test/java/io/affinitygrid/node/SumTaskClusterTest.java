@@ -137,7 +137,7 @@ class SumTaskClusterTest {
     @Order(3)
     void rejectsAFieldThatNoEntryHas() {
         assertThatThrownBy(() -> sum(cluster.node(1).ignite(), "orders", "amout"))
-                .isInstanceOf(IgniteException.class).hasStackTraceContaining("No entry of cache 'orders' has a field 'amout'");
+                .isInstanceOf(IgniteException.class).hasStackTraceContaining("No entry of map 'orders' has a field 'amout'");
     }
 
     @Test
@@ -155,9 +155,9 @@ class SumTaskClusterTest {
     void rejectsUnknownCacheAndNonNumericField() {
         Ignite ignite = cluster.node(0).ignite();
         assertThatThrownBy(() -> sum(ignite, "nope", "amount"))
-                .isInstanceOf(IgniteException.class).hasStackTraceContaining("Unknown cache 'nope'");
+                .isInstanceOf(IgniteException.class).hasStackTraceContaining("Unknown map 'nope'");
         assertThatThrownBy(() -> sum(ignite, "orders", "customer"))
-                .isInstanceOf(IgniteException.class).hasStackTraceContaining("Field 'customer' of cache 'orders' is not numeric");
+                .isInstanceOf(IgniteException.class).hasStackTraceContaining("Field 'customer' of map 'orders' is not numeric");
     }
 
     @Test

@@ -182,8 +182,8 @@ class CatalogTasksTest {
                 new Case("region != 'south'", o -> !o.region().equals("south")),
                 new Case("customer < c050", o -> o.customer().compareTo("c050") < 0),
                 new Case("customer >= \"c140\"", o -> o.customer().compareTo("c140") >= 0),
-                new Case("amount < 0", o -> false),
-                new Case("discount > 5", o -> false));
+                // a filter on a field no entry has is refused instead: badArguments()
+                new Case("amount < 0", o -> false));
     }
 
     /** The filter case with this text ({@code null}: no filter). */
@@ -565,12 +565,12 @@ class CatalogTasksTest {
         static List<Bad> badArguments() {
             Filter notANumber = Filter.parse("amount > lots");
             return List.of(
-                    new Bad("count on an unknown cache", CountTask.NAME, QueryArgument.on("nope").build(), "Unknown cache 'nope'"),
-                    new Bad("sum on an unknown cache", SumTask.NAME, new SumArgument("nope", "amount"), "Unknown cache 'nope'"),
+                    new Bad("count on an unknown cache", CountTask.NAME, QueryArgument.on("nope").build(), "Unknown map 'nope'"),
+                    new Bad("sum on an unknown cache", SumTask.NAME, new SumArgument("nope", "amount"), "Unknown map 'nope'"),
                     new Bad("update on an unknown cache", UpdateTask.NAME, QueryArgument.on("nope").field("quantity").factor(2).build(),
-                            "Unknown cache 'nope'"),
+                            "Unknown map 'nope'"),
                     new Bad("key job on an unknown cache", KeyCallTask.NAME, new KeyCallArgument("nope", 1L, AddToFieldJob.NAME, "amount:1"),
-                            "Unknown cache 'nope'"),
+                            "Unknown map 'nope'"),
 
                     new Bad("sum of a field no entry has", SumTask.NAME, new SumArgument(ORDERS, "amout"), noField(ORDERS, "amout")),
                     new Bad("sum of _value of objects", SumTask.NAME, new SumArgument(ORDERS, "_value"), noField(ORDERS, "_value")),
@@ -588,6 +588,12 @@ class CatalogTasksTest {
                             noField(ORDERS, "nots")),
                     new Bad("word count of objects' field on plain strings", WordCountTask.NAME,
                             QueryArgument.on(WORDS).field("note").limit(5).build(), noField(WORDS, "note")),
+                    new Bad("count filtered on a field no entry has", CountTask.NAME,
+                            QueryArgument.on(ORDERS).where(Filter.parse("amout > 5")).build(),
+                            "No entry of map '" + ORDERS + "' has the field 'amout' that the filter (amout > 5) reads"),
+                    new Bad("sum filtered on a field no entry has", SumTask.NAME,
+                            new SumArgument(ORDERS, "amount", Filter.parse("regoin = north")),
+                            "No entry of map '" + ORDERS + "' has the field 'regoin' that the filter (regoin = north) reads"),
                     new Bad("update of a field no entry has", UpdateTask.NAME, QueryArgument.on(ORDERS).field("quantty").factor(2).build(),
                             noField(ORDERS, "quantty")),
 
@@ -599,9 +605,9 @@ class CatalogTasksTest {
                     new Bad("update of a text field", UpdateTask.NAME, QueryArgument.on(ORDERS).field("customer").factor(2).build(),
                             notNumeric(ORDERS, "customer")),
                     new Bad("update of plain strings", UpdateTask.NAME, QueryArgument.on(WORDS).field("_value").factor(2).build(),
-                            "Cache 'words' holds plain String values"),
+                            "Map 'words' holds plain String values"),
                     new Bad("word count of a numeric field", WordCountTask.NAME, QueryArgument.on(ORDERS).field("quantity").limit(5).build(),
-                            "Field 'quantity' of cache 'orders' is not text"),
+                            "Field 'quantity' of map 'orders' is not text"),
 
                     new Bad("top without a limit", TopTask.NAME, QueryArgument.on(ORDERS).field("amount").build(), "top needs a limit"),
                     new Bad("word count without a limit", WordCountTask.NAME, QueryArgument.on(ORDERS).field("note").build(),
@@ -645,11 +651,11 @@ class CatalogTasksTest {
         }
 
         private static String noField(String cache, String field) {
-            return "No entry of cache '" + cache + "' has a field '" + field + "'";
+            return "No entry of map '" + cache + "' has a field '" + field + "'";
         }
 
         private static String notNumeric(String cache, String field) {
-            return "Field '" + field + "' of cache '" + cache + "' is not numeric";
+            return "Field '" + field + "' of map '" + cache + "' is not numeric";
         }
 
         @ParameterizedTest(name = "{0}")
