@@ -73,14 +73,14 @@ final class MapOperations<K, V> {
         return operation("get", () -> {
             Request<Object> read = request(() -> cache.get(key), () -> cache.getAsync(key));
             if (near == null) {
-                return remote(() -> readAction(key), read, value -> checkReadOrNull(key, value), null);
+                return remote(onKey("read", key), read, value -> checkReadOrNull(key, value), null);
             }
             Object cached = near.getIfPresent(key);
             if (cached != null) {
                 return served(() -> checkRead(key, cached));
             }
             long stamp = near.stamp(key);
-            return remote(() -> readAction(key), read, value -> storeRead(key, value, stamp), null);
+            return remote(onKey("read", key), read, value -> storeRead(key, value, stamp), null);
         });
     }
 
@@ -93,7 +93,7 @@ final class MapOperations<K, V> {
             if (missing.isEmpty()) {
                 return served(() -> result);
             }
-            return remote(() -> readAllAction(missing), request(() -> cache.getAll(missing), () -> cache.getAllAsync(missing)),
+            return remote(onEach("read", missing, "keys"), request(() -> cache.getAll(missing), () -> cache.getAllAsync(missing)),
                     values -> {
                         addRead(result, values, stamps);
                         return result;
@@ -104,7 +104,7 @@ final class MapOperations<K, V> {
     Operation<Void> put(K key, V value) {
         checkKey(key);
         checkValue(value);
-        return writeKey("put", key, () -> writeAction(key), request(() -> {
+        return writeKey("put", key, onKey("write", key), request(() -> {
             cache.put(key, value);
             return null;
         }, () -> cache.putAsync(key, value)), Function.identity());
@@ -115,7 +115,7 @@ final class MapOperations<K, V> {
         if (checked.isEmpty()) {
             return nothing();
         }
-        return operation("putAll", () -> remote(() -> writeAllAction(checked), request(() -> {
+        return operation("putAll", () -> remote(onEach("write", checked.keySet(), "entries"), request(() -> {
             cache.putAll(checked);
             return null;
         }, () -> cache.putAllAsync(checked)), Function.identity(), () -> invalidate(checked.keySet())));
@@ -124,14 +124,14 @@ final class MapOperations<K, V> {
     Operation<Boolean> putIfAbsent(K key, V value) {
         checkKey(key);
         checkValue(value);
-        return writeKey("putIfAbsent", key, () -> writeAction(key),
+        return writeKey("putIfAbsent", key, onKey("write", key),
                 request(() -> cache.putIfAbsent(key, value), () -> cache.putIfAbsentAsync(key, value)), Function.identity());
     }
 
     Operation<Boolean> replace(K key, V value) {
         checkKey(key);
         checkValue(value);
-        return writeKey("replace", key, () -> writeAction(key),
+        return writeKey("replace", key, onKey("write", key),
                 request(() -> cache.replace(key, value), () -> cache.replaceAsync(key, value)), Function.identity());
     }
 
@@ -139,33 +139,33 @@ final class MapOperations<K, V> {
         checkKey(key);
         checkValue(expected);
         checkValue(value);
-        return writeKey("replaceIfEquals", key, () -> writeAction(key),
+        return writeKey("replaceIfEquals", key, onKey("write", key),
                 request(() -> cache.replace(key, expected, value), () -> cache.replaceAsync(key, expected, value)), Function.identity());
     }
 
     Operation<V> getAndPut(K key, V value) {
         checkKey(key);
         checkValue(value);
-        return writeKey("getAndPut", key, () -> writeAction(key),
+        return writeKey("getAndPut", key, onKey("write", key),
                 request(() -> cache.getAndPut(key, value), () -> cache.getAndPutAsync(key, value)), previous -> checkReadOrNull(key, previous));
     }
 
     Operation<V> getAndRemove(K key) {
         checkKey(key);
-        return writeKey("getAndRemove", key, () -> removeAction(key),
+        return writeKey("getAndRemove", key, onKey("remove", key),
                 request(() -> cache.getAndRemove(key), () -> cache.getAndRemoveAsync(key)), previous -> checkReadOrNull(key, previous));
     }
 
     Operation<Boolean> remove(K key) {
         checkKey(key);
-        return writeKey("remove", key, () -> removeAction(key),
+        return writeKey("remove", key, onKey("remove", key),
                 request(() -> cache.remove(key), () -> cache.removeAsync(key)), Function.identity());
     }
 
     Operation<Boolean> remove(K key, V expected) {
         checkKey(key);
         checkValue(expected);
-        return writeKey("removeIfEquals", key, () -> removeAction(key),
+        return writeKey("removeIfEquals", key, onKey("remove", key),
                 request(() -> cache.remove(key, expected), () -> cache.removeAsync(key, expected)), Function.identity());
     }
 
@@ -174,7 +174,7 @@ final class MapOperations<K, V> {
         if (checked.isEmpty()) {
             return nothing();
         }
-        return operation("removeAll", () -> remote(() -> removeAllAction(checked), request(() -> {
+        return operation("removeAll", () -> remote(onEach("remove", checked, "keys"), request(() -> {
             cache.removeAll(checked);
             return null;
         }, () -> cache.removeAllAsync(checked)), Function.identity(), () -> invalidate(checked)));
@@ -186,13 +186,13 @@ final class MapOperations<K, V> {
             if (near != null && near.getIfPresent(key) != null) {
                 return served(() -> true);
             }
-            return remote(() -> lookUpAction(key), request(() -> cache.containsKey(key), () -> cache.containsKeyAsync(key)),
+            return remote(onKey("look up", key), request(() -> cache.containsKey(key), () -> cache.containsKeyAsync(key)),
                     Function.identity(), null);
         });
     }
 
     Operation<Long> size() {
-        return operation("size", () -> remote(this::sizeAction,
+        return operation("size", () -> remote(onMap("count the entries of"),
                 request(() -> cache.size(CachePeekMode.PRIMARY), () -> cache.sizeAsync(CachePeekMode.PRIMARY)), Integer::longValue, null));
     }
 
@@ -201,7 +201,7 @@ final class MapOperations<K, V> {
      * near caches holding removed entries.
      */
     Operation<Void> clear() {
-        return operation("clear", () -> remote(this::clearAction, request(() -> {
+        return operation("clear", () -> remote(onMap("clear"), request(() -> {
             cache.removeAll();
             return null;
         }, cache::removeAllAsync), Function.identity(), this::invalidateAll));
@@ -423,42 +423,21 @@ final class MapOperations<K, V> {
         }
     }
 
-    // ---- what a request does, for the message of its failure
+    // ---- what a request does, for the message of its failure (built only on failure)
 
-    private String readAction(Object key) {
-        return "read key " + key + " of map '" + name + "'";
+    /** E.g. "read key 5 of map 'orders'". */
+    private Supplier<String> onKey(String verb, Object key) {
+        return () -> verb + " key " + key + " of map '" + name + "'";
     }
 
-    private String readAllAction(Collection<?> keys) {
-        return "read " + keys.size() + " keys of map '" + name + "'";
+    /** E.g. "write 3 entries of map 'orders'". */
+    private Supplier<String> onEach(String verb, Collection<?> items, String noun) {
+        return () -> verb + " " + items.size() + " " + noun + " of map '" + name + "'";
     }
 
-    private String writeAction(Object key) {
-        return "write key " + key + " of map '" + name + "'";
-    }
-
-    private String writeAllAction(Map<?, ?> entries) {
-        return "write " + entries.size() + " entries of map '" + name + "'";
-    }
-
-    private String removeAction(Object key) {
-        return "remove key " + key + " of map '" + name + "'";
-    }
-
-    private String removeAllAction(Collection<?> keys) {
-        return "remove " + keys.size() + " keys of map '" + name + "'";
-    }
-
-    private String lookUpAction(Object key) {
-        return "look up key " + key + " of map '" + name + "'";
-    }
-
-    private String sizeAction() {
-        return "count the entries of map '" + name + "'";
-    }
-
-    private String clearAction() {
-        return "clear map '" + name + "'";
+    /** E.g. "clear map 'orders'". */
+    private Supplier<String> onMap(String verb) {
+        return () -> verb + " map '" + name + "'";
     }
 
     // ---- checks

@@ -25,24 +25,22 @@ final class Pending<R> extends CompletableFuture<R> {
 
     /** Completes with {@code value}, unless settled already. */
     boolean succeed(R value) {
-        if (!settled.compareAndSet(false, true)) {
-            return false;
-        }
-        if (beforeSettling != null) {
-            beforeSettling.accept(value, null);
-        }
-        return complete(value);
+        return settle(value, null);
     }
 
     /** Fails with {@code failure}, unless settled already. */
     boolean fail(GridException failure) {
+        return settle(null, failure);
+    }
+
+    private boolean settle(R value, GridException failure) {
         if (!settled.compareAndSet(false, true)) {
             return false;
         }
         if (beforeSettling != null) {
-            beforeSettling.accept(null, failure);
+            beforeSettling.accept(value, failure);
         }
-        return completeExceptionally(failure);
+        return failure == null ? complete(value) : completeExceptionally(failure);
     }
 
     /** Fails with the request timeout's {@code failure}, and cancels the attempt under way on the grid, if any. */

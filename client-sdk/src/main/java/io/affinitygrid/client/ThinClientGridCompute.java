@@ -86,7 +86,7 @@ final class ThinClientGridCompute implements GridCompute {
         Objects.requireNonNull(key, "key must not be null");
         requireText(jobClassName, "jobClassName");
         // a key job may write: it is never sent twice
-        return await(submit(CatalogTasks.KEY_CALL.name(), new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
+        return Requests.await(submit(CatalogTasks.KEY_CALL.name(), new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
                 CatalogTasks.KEY_CALL.name());
     }
 
@@ -121,13 +121,13 @@ final class ThinClientGridCompute implements GridCompute {
 
     /** Runs one of the catalog's read-only tasks over a map, whose existence is checked first. */
     private <A, R> R run(TaskRef<A, R> task, A argument, String mapName) {
-        return await(submit(task.name(), argument, mapName, null, isIdempotent(task.name(), argument)), task.name());
+        return Requests.await(submit(task.name(), argument, mapName, null, isIdempotent(task.name(), argument)), task.name());
     }
 
     @Override
     public <R> R execute(String taskName, Object argument) {
         requireText(taskName, "taskName");
-        return await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
+        return Requests.await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
     }
 
     @Override
@@ -139,7 +139,7 @@ final class ThinClientGridCompute implements GridCompute {
     @Override
     public <A, R> R execute(TaskRef<A, R> task, A argument) {
         String name = checked(task, argument);
-        return await(submit(name, argument, null, null, isIdempotent(name, argument)), name);
+        return Requests.await(submit(name, argument, null, null, isIdempotent(name, argument)), name);
     }
 
     @Override
@@ -159,7 +159,7 @@ final class ThinClientGridCompute implements GridCompute {
 
     /** Runs a task and waits for its result, translating its failures. */
     Object run(String taskName, Object argument) {
-        return await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
+        return Requests.await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
     }
 
     /**
@@ -319,11 +319,6 @@ final class ThinClientGridCompute implements GridCompute {
         }
     }
 
-
-    /** Waits for a task's future, rethrowing the SDK exception it failed with. */
-    static <R> R await(CompletableFuture<R> future, String what) {
-        return Requests.await(future, what);
-    }
 
     /**
      * Polls the task's published progress while it runs, and reports the final reading before the returned
