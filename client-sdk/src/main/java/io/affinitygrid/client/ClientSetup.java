@@ -8,12 +8,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.ignite.client.ClientAuthenticationException;
 import org.apache.ignite.configuration.ClientConfiguration;
 
 /**
- * Connection set-up: the thin client's configuration from a {@link GridConfig} (TLS in {@link TlsSetup}), the
- * SDK's thread pool for async continuations, and the translation of a failed connection. Stateless.
+ * Connection set-up: the thin client's configuration from a {@link GridConfig} (TLS in {@link TlsSetup}) and the
+ * SDK's thread pool for async continuations. A failed connection is translated by {@link FailureTranslator}. Stateless.
  */
 final class ClientSetup {
 
@@ -40,34 +39,6 @@ final class ClientSetup {
                 .setEventListeners(SendTracker.INSTANCE);
         TlsSetup.secure(clientConfig, config);
         return clientConfig;
-    }
-
-    static GridException connectFailure(GridConfig config, RuntimeException e) {
-        if (e instanceof ClientAuthenticationException) {
-            String user = config.userName().orElse(null);
-            String message = user == null
-                    ? "The grid at " + config.addresses() + " requires a user name and password: "
-                            + Failures.withoutFinalPeriod(Failures.message(e)) + ". Configure them with GridConfig.Builder.credentials(user, password)."
-                    : "The grid at " + config.addresses() + " refused user '" + user + "': "
-                            + Failures.withoutFinalPeriod(Failures.message(e)) + ". Check the user name and password given to"
-                            + " GridConfig.Builder.credentials(user, password).";
-            return new AuthenticationFailedException(config.addresses(), user, message, e);
-        }
-        String reason = IgniteWording.isTimeout(e) ? "no answer within " + config.connectTimeout().toMillis() + " ms"
-                : Failures.withoutFinalPeriod(Failures.message(e));
-        String tls = "";
-        if (Failures.isTlsFailure(e)) {
-            tls = config.tlsEnabled() ? " The TLS handshake failed: check that the grid has TLS on and that trustStore(...)"
-                    + " holds the certificate of the grid's nodes (or of the authority that signed it), and give"
-                    + " keyStore(...) if the grid requires client certificates."
-                    : "";
-        }
-        if (tls.isEmpty() && !config.tlsEnabled()) {
-            tls = " If the grid has TLS on, connect with GridConfig.Builder.trustStore(path, password).";
-        }
-        return new GridUnavailableException(config.addresses(), "Cannot reach the grid at " + config.addresses()
-                + ": " + reason + ". Check that a grid node is running and that the address and"
-                + " thin-client port are right." + tls, e);
     }
 
     /** A cached pool of daemon threads: idle threads end after a minute. */

@@ -262,7 +262,7 @@ final class NearCache {
         ContinuousQuery<Object, Object> query = new ContinuousQuery<>();
         query.setLocalListener(subscription);
         query.setIncludeExpired(true);
-        grid.call(mapName, () -> "listen to the changes of map '" + mapName + "' for its near cache",
+        grid.requests().call(mapName, () -> "listen to the changes of map '" + mapName + "' for its near cache",
                 () -> binaryCache.query(query, subscription::onDisconnected));
         registrations.incrementAndGet();
         lockAll();

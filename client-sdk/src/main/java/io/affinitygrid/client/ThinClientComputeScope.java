@@ -99,7 +99,7 @@ final class ThinClientComputeScope implements ComputeScope {
     }
 
     private <R> R await(CompletableFuture<R> future) {
-        return ThinClientGridCompute.await(future, "computation on map '" + mapName() + "'");
+        return Requests.await(future, "computation on map '" + mapName() + "'");
     }
 
     @Override

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.CatalogTasks;
 import io.affinitygrid.compute.deploy.DeployArgument;
 import io.affinitygrid.compute.deploy.DeploymentInfo;
@@ -143,7 +141,7 @@ final class ThinClientDeployments implements Deployments {
             started = compute.submit(task, argument, null, null, readOnly);
         }
         catch (RuntimeException e) {
-            result.completeExceptionally(translate(e, name));
+            result.completeExceptionally(FailureTranslator.deploymentFailure(e, name));
             return result;
         }
         started.whenComplete((value, error) -> {
@@ -151,26 +149,10 @@ final class ThinClientDeployments implements Deployments {
                 result.complete(value);
             }
             else {
-                result.completeExceptionally(translate(unwrap(error), name));
+                result.completeExceptionally(FailureTranslator.deploymentFailure(Failures.unwrap(error), name));
             }
         });
         return result;
-    }
-
-    /** The SDK exception for a failure: by the grid's code when it sent one. */
-    static RuntimeException translate(Throwable error, String name) {
-        Optional<ErrorCode> code = ErrorCode.find(error);
-        if (code.isEmpty()) {
-            return error instanceof RuntimeException runtime ? runtime : new GridException(String.valueOf(error.getMessage()), error);
-        }
-        String message = Failures.reason(error, code.get()) + " [" + code.get() + "]";
-        return switch (code.get()) {
-            case DEPLOYMENT_DISABLED, DEPLOYMENT_NOT_ALLOWED -> new DeploymentRefusedException(name, code.get(), message, error);
-            case BAD_JAR, JAR_LOAD_FAILED -> new InvalidJarException(name, code.get(), message, error);
-            case UNKNOWN_DEPLOYMENT -> new UnknownDeploymentException(name, code.get(), message, error);
-            case DEPLOYMENT_CONFLICT -> new DeploymentConflictException(name, code.get(), message, error);
-            default -> error instanceof GridException known ? known : new DeploymentException(name, code.get(), message, error);
-        };
     }
 
     private byte[] read(String name, Path jar) {
@@ -197,20 +179,6 @@ final class ThinClientDeployments implements Deployments {
     }
 
     private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        }
-        catch (CompletionException e) {
-            Throwable cause = unwrap(e);
-            throw cause instanceof RuntimeException runtime ? runtime : new GridException(String.valueOf(cause.getMessage()), cause);
-        }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
+        return Requests.await(future, "the deployment task");
     }
 }

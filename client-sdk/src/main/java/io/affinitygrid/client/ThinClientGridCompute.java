@@ -1,21 +1,16 @@
 package io.affinitygrid.client;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -24,7 +19,6 @@ import io.affinitygrid.compute.CatalogTasks;
 import io.affinitygrid.compute.KeyJobRef;
 import io.affinitygrid.compute.PartitionOwners;
 import io.affinitygrid.compute.TaskRef;
-import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.KeyCallArgument;
 import io.affinitygrid.compute.QueryArgument;
 import io.affinitygrid.compute.SumResult;
@@ -62,6 +56,7 @@ final class ThinClientGridCompute implements GridCompute {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ThinClientGrid grid;
+    private final FailureTranslator translator;
     private final ClientCompute compute;
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong roomWaits = new AtomicLong();
@@ -70,6 +65,7 @@ final class ThinClientGridCompute implements GridCompute {
 
     ThinClientGridCompute(ThinClientGrid grid, ClientCompute compute) {
         this.grid = grid;
+        this.translator = grid.translator();
         this.compute = compute;
         this.gate = new ComputeGate(grid.config().maxConcurrentComputations());
     }
@@ -90,7 +86,7 @@ final class ThinClientGridCompute implements GridCompute {
         Objects.requireNonNull(key, "key must not be null");
         requireText(jobClassName, "jobClassName");
         // a key job may write: it is never sent twice
-        return await(submit(CatalogTasks.KEY_CALL.name(), new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
+        return Requests.await(submit(CatalogTasks.KEY_CALL.name(), new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
                 CatalogTasks.KEY_CALL.name());
     }
 
@@ -125,13 +121,13 @@ final class ThinClientGridCompute implements GridCompute {
 
     /** Runs one of the catalog's read-only tasks over a map, whose existence is checked first. */
     private <A, R> R run(TaskRef<A, R> task, A argument, String mapName) {
-        return await(submit(task.name(), argument, mapName, null, isIdempotent(task.name(), argument)), task.name());
+        return Requests.await(submit(task.name(), argument, mapName, null, isIdempotent(task.name(), argument)), task.name());
     }
 
     @Override
     public <R> R execute(String taskName, Object argument) {
         requireText(taskName, "taskName");
-        return await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
+        return Requests.await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
     }
 
     @Override
@@ -143,7 +139,7 @@ final class ThinClientGridCompute implements GridCompute {
     @Override
     public <A, R> R execute(TaskRef<A, R> task, A argument) {
         String name = checked(task, argument);
-        return await(submit(name, argument, null, null, isIdempotent(name, argument)), name);
+        return Requests.await(submit(name, argument, null, null, isIdempotent(name, argument)), name);
     }
 
     @Override
@@ -163,7 +159,7 @@ final class ThinClientGridCompute implements GridCompute {
 
     /** Runs a task and waits for its result, translating its failures. */
     Object run(String taskName, Object argument) {
-        return await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
+        return Requests.await(submit(taskName, argument, null, null, isIdempotent(taskName, argument)), taskName);
     }
 
     /**
@@ -197,38 +193,26 @@ final class ThinClientGridCompute implements GridCompute {
     <R> CompletableFuture<R> submit(String taskName, Object argument, String mapName, ProgressRequest progress, boolean idempotent) {
         grid.ensureOpen();
         if (mapName != null) {
-            grid.requireMap(mapName);
+            grid.catalog().requireMap(mapName);
         }
         String executionId = progress == null ? null : UUID.randomUUID().toString();
         Object effectiveArgument = progress == null ? argument : progress.withExecutionId().apply(executionId);
-        CompletableFuture<R> result = new CompletableFuture<>();
-        AtomicReference<Future<?>> running = new AtomicReference<>();
-        ScheduledFuture<?> timeout = grid.afterRequestTimeout(() -> {
-            if (result.completeExceptionally(timedOut(taskName, mapName))) {
-                Future<?> started = running.get();
-                if (started != null) {
-                    started.cancel(true);
-                }
-            }
-        });
-        result.whenComplete((value, error) -> {
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-        });
+        Pending<R> result = new Pending<>(null);
+        // the request timeout also cancels the attempt under way on the grid
+        grid.requests().expire(result, () -> translator.computationTimedOut(taskName, mapName));
         long deadline = System.nanoTime() + grid.config().requestTimeout().toNanos();
-        Attempt<R> attempts = new Attempt<>(taskName, effectiveArgument, mapName, idempotent, deadline, result, running);
+        Attempt<R> attempts = new Attempt<>(taskName, effectiveArgument, mapName, idempotent, deadline, result);
         try {
             // the computation holds its place at the gate until it ends, re-sends included, and until an attempt
             // cancelled by the request timeout has ended on the grid too
             gate.submit(result, () -> {
                 attempts.send(compute, 0);
-                return result.handle((value, error) -> null).thenCompose(done -> running.get() instanceof IgniteClientFuture<?> last
+                return result.handle((value, error) -> null).thenCompose(done -> result.running() instanceof IgniteClientFuture<?> last
                         ? last.toCompletableFuture().handle((value, error) -> null) : CompletableFuture.completedFuture(null));
             });
         }
         catch (RuntimeException e) {
-            result.completeExceptionally(failure(taskName, mapName, e));
+            result.fail(failure(taskName, mapName, e));
         }
         return progress == null ? result : withProgress(executionId, progress.listener(), result);
     }
@@ -241,21 +225,18 @@ final class ThinClientGridCompute implements GridCompute {
         private final String mapName;
         private final boolean idempotent;
         private final long deadline;
-        private final CompletableFuture<R> result;
-        /** The attempt under way, for the request timeout to cancel. */
-        private final AtomicReference<Future<?>> running;
+        /** The computation's future; it tracks the attempt under way, for the request timeout to cancel. */
+        private final Pending<R> result;
         /** Times the node refused it for want of room on the connection; one attempt at a time, so no race. */
         private volatile int refusals;
 
-        Attempt(String taskName, Object argument, String mapName, boolean idempotent, long deadline, CompletableFuture<R> result,
-                AtomicReference<Future<?>> running) {
+        Attempt(String taskName, Object argument, String mapName, boolean idempotent, long deadline, Pending<R> result) {
             this.taskName = taskName;
             this.argument = argument;
             this.mapName = mapName;
             this.idempotent = idempotent;
             this.deadline = deadline;
             this.result = result;
-            this.running = running;
         }
 
         void send(ClientCompute through, int retry) {
@@ -266,18 +247,8 @@ final class ThinClientGridCompute implements GridCompute {
                 SendTracker.beforeSend();
                 IgniteClientFuture<R> execution = through.<Object, R>executeAsync2(taskName, argument);
                 boolean written = SendTracker.wasWritten();
-                running.set(execution);
-                if (result.isDone()) {
-                    execution.cancel(true);
-                }
-                execution.whenComplete((value, error) -> {
-                    if (error == null) {
-                        result.complete(value);
-                    }
-                    else {
-                        failed(unwrap(error), retry, written);
-                    }
-                });
+                result.track(execution);
+                Requests.relay(execution, result, null, Function.identity(), error -> failed(runtime(error), retry, written));
             }
             catch (RuntimeException e) {
                 failed(e, retry, SendTracker.wasWritten());
@@ -294,17 +265,17 @@ final class ThinClientGridCompute implements GridCompute {
                 return;
             }
             if (grid.isClosed() || e instanceof GridException || !Failures.isConnectionFailure(e)) {
-                result.completeExceptionally(failure(taskName, mapName, e));
+                result.fail(failure(taskName, mapName, e));
                 return;
             }
             if (!idempotent && written) {
-                result.completeExceptionally(Failures.isNeverSent(e) ? failure(taskName, mapName, e) : outcomeUnknown(e));
+                result.fail(Failures.isNeverSent(e) ? failure(taskName, mapName, e) : translator.outcomeUnknown(taskName, argument, e));
                 return;
             }
             long pause = TimeUnit.MILLISECONDS.toNanos(Math.min(RETRY_PAUSE_MILLIS * (retry + 1), MAX_RETRY_PAUSE_MILLIS));
             long remaining = deadline - System.nanoTime() - pause;
             if (retry >= MAX_RETRIES || remaining < TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MILLIS)) {
-                result.completeExceptionally(failure(taskName, mapName, e));
+                result.fail(failure(taskName, mapName, e));
                 return;
             }
             retries.incrementAndGet();
@@ -312,9 +283,9 @@ final class ThinClientGridCompute implements GridCompute {
             // the next attempt may run only for what is left of the request timeout
             ClientCompute next = grid.igniteClient().compute().withTimeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
             // the timer only hands the re-send over: sending may wait for a new connection
-            if (grid.schedule(() -> grid.runAsync(() -> resend(next, retry + 1), () -> result.completeExceptionally(
+            if (grid.schedule(() -> grid.runAsync(() -> resend(next, retry + 1), () -> result.fail(
                     failure(taskName, mapName, e))), pause) == null) {
-                result.completeExceptionally(failure(taskName, mapName, e));
+                result.fail(failure(taskName, mapName, e));
             }
         }
 
@@ -327,8 +298,8 @@ final class ThinClientGridCompute implements GridCompute {
             roomWaits.incrementAndGet();
             long pause = TimeUnit.MILLISECONDS.toNanos(Math.min(10L * ++refusals, 200));
             if (deadline - System.nanoTime() - pause <= 0 || grid.schedule(() -> grid.runAsync(() -> send(compute, retry),
-                    () -> result.completeExceptionally(failure(taskName, mapName, e))), pause) == null) {
-                result.completeExceptionally(failure(taskName, mapName, e));
+                    () -> result.fail(failure(taskName, mapName, e))), pause) == null) {
+                result.fail(failure(taskName, mapName, e));
             }
         }
 
@@ -346,47 +317,8 @@ final class ThinClientGridCompute implements GridCompute {
             }
             send(through, retry);
         }
-
-        private GridException outcomeUnknown(RuntimeException e) {
-            String what = CatalogTasks.KEY_CALL.name().equals(taskName) && argument instanceof KeyCallArgument key
-                    ? "key job " + key.jobClassName() : "task " + taskName;
-            return new TaskOutcomeUnknownException(grid.config().addresses(), taskName, "Lost the connection to the grid node"
-                    + " running " + what + " before its result arrived (" + Failures.withoutFinalPeriod(Failures.message(e))
-                    + "): the node left the grid or the network failed. It may or may not have run, in part or in full. It was"
-                    + " not sent again, since running it twice may not be safe: check its effects before running it again.", e);
-        }
     }
 
-    /** A computation that did not finish within the request timeout; it is cancelled on the grid. */
-    private GridTimeoutException timedOut(String taskName, String mapName) {
-        Duration limit = grid.config().requestTimeout();
-        return new GridTimeoutException(limit, "Computation " + simpleName(taskName)
-                + (mapName == null ? "" : " over map '" + mapName + "'") + " did not finish within the request timeout of "
-                + limit.toMillis() + " ms, and was cancelled on the grid. Narrow it with a filter, add nodes, or raise the"
-                + " timeout (GridConfig.Builder.requestTimeout).", null);
-    }
-
-    private static String simpleName(String taskName) {
-        return taskName.substring(taskName.lastIndexOf('.') + 1);
-    }
-
-    /** Waits for a task's future, rethrowing the SDK exception it failed with. */
-    static <R> R await(CompletableFuture<R> future, String what) {
-        try {
-            return future.get();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GridException("Interrupted while waiting for " + what, e);
-        }
-        catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new GridException(what + " failed: " + cause, cause);
-        }
-    }
 
     /**
      * Polls the task's published progress while it runs, and reports the final reading before the returned
@@ -451,67 +383,13 @@ final class ThinClientGridCompute implements GridCompute {
         return poller;
     }
 
-    private static RuntimeException unwrap(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e instanceof RuntimeException runtime ? runtime : new GridException(String.valueOf(e.getMessage()), e);
+    /** A failure of Ignite's future as a runtime exception, to be translated. */
+    private static RuntimeException runtime(Throwable error) {
+        return error instanceof RuntimeException runtime ? runtime : new GridException(String.valueOf(error.getMessage()), error);
     }
 
-    /**
-     * Translates a computation's failure by what the node said in code: the {@link ErrorCode} token of a failure
-     * our nodes raised, the thin-client protocol's status, the exception's type; Ignite's own wording only through
-     * {@link IgniteWording}. Never the prose of our nodes' messages.
-     */
     private GridException failure(String taskName, String mapName, RuntimeException e) {
-        if (e instanceof GridException gridException) {
-            return gridException;
-        }
-        ErrorCode code = Failures.code(e).orElse(null);
-        String reason = code == null ? Failures.message(e) : Failures.reason(e, code);
-        if (mapName != null && code == ErrorCode.CAPACITY_EXCEEDED) {
-            return new GridCapacityException(mapName, "Computation " + simpleName(taskName) + " over map '" + mapName
-                    + "' could not write: " + reason, e);
-        }
-        if (code == ErrorCode.BUSY || Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS) {
-            return new GridBusyException("The grid refused computation " + simpleName(taskName)
-                    + (mapName == null ? "" : " over map '" + mapName + "'") + ": " + reason
-                    + (Failures.serverStatus(e) == Failures.TOO_MANY_COMPUTE_TASKS ? " Lower GridConfig.Builder"
-                    + ".maxConcurrentComputations to at most the nodes' grid.client.max-compute-tasks." : ""), e);
-        }
-        if (mapName != null && code == ErrorCode.PARTITIONS_LOST) {
-            int partition = ErrorCode.PARTITIONS_LOST.detail(e, "partition").map(Integer::parseInt)
-                    .orElse(PartitionLostException.UNKNOWN_PARTITION);
-            return new PartitionLostException(mapName, partition, "Task " + taskName + " cannot run over map '"
-                    + mapName + "': " + reason, e);
-        }
-        // Ignite's own partition checks (a key operation inside a task), which carry no code
-        if (mapName != null && code == null && IgniteWording.isPartitionLost(e)) {
-            return new PartitionLostException(mapName, IgniteWording.lostPartition(e), "Task " + taskName + " cannot run over map '"
-                    + mapName + "': " + reason, e);
-        }
-        if (grid.isClosed() || Failures.isConnectionFailure(e)) {
-            return grid.failure(e, null, () -> "run task " + taskName);
-        }
-        if (code == ErrorCode.UNKNOWN_MAP) {
-            String name = mapName != null ? mapName : ErrorCode.UNKNOWN_MAP.detail(e, "map").orElse(null);
-            if (name != null) {
-                return grid.unknownMap(name, e);
-            }
-        }
-        if (code == null && IgniteWording.isUnknownTask(e)) {
-            java.util.Optional<io.affinitygrid.compute.deploy.DeploymentInfo> owner = grid.deploymentsImpl().ownerOf(taskName);
-            if (owner.isPresent()) {
-                io.affinitygrid.compute.deploy.DeploymentInfo info = owner.get();
-                return new TaskFailedException(taskName, ErrorCode.UNKNOWN_TASK, "Task " + taskName + " belonged to deployment '" + info.name() + "' (v"
-                        + info.version() + "), which " + (info.removed() ? "was undeployed by '" + info.deployedBy() + "'"
-                        : "is not loaded on the node that received the call") + ". Deploy its jar again to run it.", e);
-            }
-            return new TaskFailedException(taskName, ErrorCode.UNKNOWN_TASK, "No task named '" + taskName + "' on the grid nodes. Tasks are not"
-                    + " shipped with a call: deploy its jar first (grid.deployments().deploy(name, jar); shell: deploy), and check its name.", e);
-        }
-        return new TaskFailedException(taskName, code, "Task " + taskName + " failed: " + reason, e);
+        return translator.computationFailure(taskName, mapName, e);
     }
 
     static String requireText(String value, String name) {
