@@ -53,6 +53,10 @@ final class FailureTranslator {
                             + " GridConfig.Builder.credentials(user, password).";
             return new AuthenticationFailedException(config.addresses(), user, message, e);
         }
+        if (Failures.isUnresolvedHost(e)) {
+            return new GridUnavailableException(config.addresses(), "Cannot reach the grid at " + config.addresses()
+                    + ": a host name does not resolve to an address. Check the host names (or give IP addresses).", e);
+        }
         String reason = IgniteWording.isTimeout(e) ? "no answer within " + config.connectTimeout().toMillis() + " ms" : sentence(e);
         String tls = "";
         if (Failures.isTlsFailure(e)) {

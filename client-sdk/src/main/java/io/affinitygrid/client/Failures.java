@@ -75,7 +75,17 @@ final class Failures {
         return false;
     }
 
-    /** Whether a TLS handshake failed (untrusted certificate, TLS on one side only, no common protocol). */
+    /** Whether a host name of the addresses did not resolve (the thin client's own message is then "null"). */
+    static boolean isUnresolvedHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        /** Whether a TLS handshake failed (untrusted certificate, TLS on one side only, no common protocol). */
     static boolean isTlsFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof javax.net.ssl.SSLException) {

@@ -25,6 +25,15 @@ class GridConnectTest {
     }
 
     @Test
+    void anUnknownHostIsNamedAsSuch() {
+        assertThatThrownBy(() -> Grid.connect(GridConfig.builder().addresses("no-such-host.invalid:10800")
+                .connectTimeout(java.time.Duration.ofSeconds(2)).build()))
+                .isInstanceOf(GridUnavailableException.class)
+                .hasMessage("Cannot reach the grid at [no-such-host.invalid:10800]: a host name does not resolve to an"
+                        + " address. Check the host names (or give IP addresses).");
+    }
+
+    @Test
     void nullConfigIsRejected() {
         assertThatThrownBy(() -> Grid.connect(null))
                 .isInstanceOf(NullPointerException.class)
