@@ -43,6 +43,23 @@ final class Pending<R> extends CompletableFuture<R> {
         return failure == null ? complete(value) : completeExceptionally(failure);
     }
 
+    /**
+     * Cancels this future and, for a computation, the attempt under way on the grid (cooperatively: what its jobs
+     * finished stays done). Nothing runs before settling: a cancelled request leaves the near cache as it was.
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        if (!settled.compareAndSet(false, true)) {
+            return false;
+        }
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        Future<?> attempt = running.get();
+        if (attempt != null) {
+            attempt.cancel(true);
+        }
+        return cancelled;
+    }
+
     /** Fails with the request timeout's {@code failure}, and cancels the attempt under way on the grid, if any. */
     void timeOut(GridException failure) {
         if (fail(failure)) {

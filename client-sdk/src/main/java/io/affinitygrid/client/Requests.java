@@ -113,14 +113,25 @@ final class Requests {
         });
     }
 
-    /** Waits for a future, rethrowing the SDK exception it failed with. */
+    /**
+     * Waits for a future, rethrowing the SDK exception it failed with. When the waiting thread is interrupted, the
+     * request is cancelled (a computation on the grid too) rather than left to run for nobody.
+     */
     static <R> R await(Future<R> future, String what) {
         try {
             return future.get();
         }
         catch (InterruptedException e) {
+            // cancelling a computation sends a request: done before the thread is marked interrupted again
+            try {
+                future.cancel(true);
+            }
+            catch (RuntimeException cancelFailed) {
+                e.addSuppressed(cancelFailed);
+            }
             Thread.currentThread().interrupt();
-            throw new GridException("Interrupted while waiting for " + what, e);
+            throw new GridException("Interrupted while waiting for " + what + "; it was cancelled, and any part of it"
+                    + " the grid had already done stays done", e);
         }
         catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -340,7 +340,13 @@ final class ThinClientGridCompute implements GridCompute {
             }
         };
         ScheduledFuture<?> poll = poller().scheduleWithFixedDelay(report, PROGRESS_POLL_MILLIS, PROGRESS_POLL_MILLIS, TimeUnit.MILLISECONDS);
-        CompletableFuture<R> reported = new CompletableFuture<>();
+        CompletableFuture<R> reported = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                task.cancel(mayInterruptIfRunning); // and so the computation on the grid
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
         // The last reading runs on the poller's thread: never block a thin-client callback thread.
         task.whenCompleteAsync((value, error) -> {
             poll.cancel(false);

@@ -124,6 +124,37 @@ class ComputeLimitsTest {
         assertThat(PausingTask.cancelled.get()).as("pauses cut short on the node").isGreaterThan(cancelledBefore);
     }
 
+    /** A caller interrupted while it waits (Ctrl-C in the shell) stops the computation on the grid too. */
+    @Test
+    void aCallerInterruptedWhileWaitingCancelsTheComputationOnTheGrid() throws Exception {
+        int cancelledBefore = PausingTask.cancelled.get();
+        try (Grid grid = Grid.connect(config().requestTimeout(Duration.ofSeconds(60)).build())) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    grid.compute().execute(PausingTask.NAME, 20_000L);
+                }
+                catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            caller.start();
+            Thread.sleep(1_000);
+            caller.interrupt();
+            caller.join(10_000);
+
+            assertThat(caller.isAlive()).as("the caller stopped waiting").isFalse();
+            assertThat(failure.get()).isExactlyInstanceOf(GridException.class)
+                    .hasMessage("Interrupted while waiting for " + PausingTask.NAME + "; it was cancelled, and any part of"
+                            + " it the grid had already done stays done");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (PausingTask.cancelled.get() == cancelledBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(PausingTask.cancelled.get()).as("pauses cut short on the node").isGreaterThan(cancelledBefore);
+    }
+
     /** Waits for every call; each one answers {@code expected} or fails; returns the failures. */
     private static List<Throwable> outcomes(List<CompletableFuture<Integer>> calls, int expected) {
         List<Throwable> failures = new ArrayList<>();
