@@ -99,6 +99,11 @@ final class FailureTranslator {
         if (closed.getAsBoolean()) {
             return closed(e);
         }
+        if (Failures.isInterrupted(e)) {
+            Thread.currentThread().interrupt();
+            return new GridInterruptedException("Interrupted while trying to " + action.get() + ": it may or may not"
+                    + " have been done", e);
+        }
         if (Failures.isConnectionFailure(e)) {
             return new GridUnavailableException(config.addresses(), "Lost the connection to the grid at "
                     + config.addresses() + " while trying to " + action.get() + ": "

@@ -75,6 +75,17 @@ final class Failures {
         return false;
     }
 
+    /** Whether the calling thread was interrupted while it waited (the thin client wraps the interruption). */
+    static boolean isInterrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof org.apache.ignite.IgniteInterruptedException
+                    || t instanceof org.apache.ignite.internal.IgniteInterruptedCheckedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a host name of the addresses did not resolve (the thin client's own message is then "null"). */
     static boolean isUnresolvedHost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -130,7 +130,7 @@ final class Requests {
                 e.addSuppressed(cancelFailed);
             }
             Thread.currentThread().interrupt();
-            throw new GridException("Interrupted while waiting for " + what + "; it was cancelled, and any part of it"
+            throw new GridInterruptedException("Interrupted while waiting for " + what + "; it was cancelled, and any part of it"
                     + " the grid had already done stays done", e);
         }
         catch (ExecutionException e) {

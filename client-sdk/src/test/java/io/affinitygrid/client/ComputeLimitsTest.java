@@ -144,7 +144,7 @@ class ComputeLimitsTest {
             caller.join(10_000);
 
             assertThat(caller.isAlive()).as("the caller stopped waiting").isFalse();
-            assertThat(failure.get()).isExactlyInstanceOf(GridException.class)
+            assertThat(failure.get()).isExactlyInstanceOf(GridInterruptedException.class)
                     .hasMessage("Interrupted while waiting for " + PausingTask.NAME + "; it was cancelled, and any part of"
                             + " it the grid had already done stays done");
         }

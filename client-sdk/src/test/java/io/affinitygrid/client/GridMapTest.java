@@ -35,6 +35,41 @@ class GridMapTest {
         orders.clear();
     }
 
+    /** Ctrl-C in the shell interrupts its thread: the SDK says so in its own type, and keeps the flag set. */
+    @Test
+    void aWriterInterruptedWhileItWaitsGetsGridInterruptedException() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean flagSet = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+        Thread writer = new Thread(() -> {
+            java.util.Map<Long, Order> batch = new java.util.HashMap<>();
+            for (long k = 0; k < 1_000; k++) {
+                batch.put(k, order(k));
+            }
+            try {
+                while (true) {
+                    orders.putAll(batch);
+                    batches.incrementAndGet();
+                }
+            }
+            catch (Throwable e) {
+                failure.set(e);
+                flagSet.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        writer.start();
+        while (batches.get() < 2) {
+            Thread.sleep(5);
+        }
+        writer.interrupt();
+        writer.join(10_000);
+
+        assertThat(writer.isAlive()).isFalse();
+        assertThat(failure.get()).isExactlyInstanceOf(GridInterruptedException.class)
+                .hasMessageStartingWith("Interrupted while trying to write 1000 entries of map 'orders'");
+        assertThat(flagSet).as("the interrupt flag is set again").isTrue();
+    }
+
     @Test
     void putGetRemoveContainsSizeClear() {
         assertThat(orders.name()).isEqualTo(ORDERS);

@@ -8,7 +8,9 @@ import java.util.Map;
 
 import io.affinitygrid.client.Grid;
 import io.affinitygrid.client.GridCapacityException;
+import io.affinitygrid.client.GridInterruptedException;
 import io.affinitygrid.shell.connection.GridCatalog;
+import io.affinitygrid.shell.output.CommandFailedException;
 import io.affinitygrid.shell.connection.GridConnection;
 import io.affinitygrid.shell.connection.ShellSession;
 import io.affinitygrid.shell.output.Json;
@@ -99,6 +101,11 @@ class LoadCommands {
                 throw new GridCapacityException(full.mapName(), String.format(Locale.ROOT,
                         "Load stopped: the grid is full after %,d of %,d %s were written to '%s' (keys 1..%d). %s",
                         written[0], total, unit, map, written[0], full.getMessage()), full);
+            }
+            catch (GridInterruptedException interrupted) {
+                throw new CommandFailedException(String.format(Locale.ROOT, "Load interrupted: %,d of %,d %s were written to"
+                        + " '%s' (keys 1..%d); the batch being written when it was interrupted may be partly written too.",
+                        written[0], total, unit, map, written[0]), interrupted);
             }
             finally {
                 catalog.forget(map);
