@@ -511,7 +511,7 @@ class ComputeCommands {
             if (options.json()) {
                 Map<String, Object> object = new LinkedHashMap<>();
                 object.put("operation", operation);
-                object.put("cache", map); // the key scripts read since the first release: JSON keeps it
+                Results.putMap(object, map);
                 object.putAll(output.json());
                 object.put("where", options.where());
                 object.put("elapsedMs", elapsed);

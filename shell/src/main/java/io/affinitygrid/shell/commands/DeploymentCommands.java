@@ -13,6 +13,7 @@ import io.affinitygrid.compute.QueryArgument;
 import io.affinitygrid.shell.connection.DeploymentCatalog;
 import io.affinitygrid.shell.connection.GridConnection;
 import io.affinitygrid.shell.output.Json;
+import io.affinitygrid.shell.output.Results;
 import io.affinitygrid.shell.output.ShellErrors;
 import io.affinitygrid.shell.output.TextTable;
 import io.affinitygrid.shell.output.Values;
@@ -169,7 +170,7 @@ class DeploymentCommands {
             if (json) {
                 Map<String, Object> object = new LinkedHashMap<>();
                 object.put("task", taskName);
-                object.put("cache", map); // JSON keeps the key scripts read since the first release
+                Results.putMap(object, map);
                 object.put("result", Values.plain(result));
                 object.put("elapsedMs", elapsed);
                 out.println(Json.write(object));

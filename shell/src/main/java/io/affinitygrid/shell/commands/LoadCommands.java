@@ -14,6 +14,7 @@ import io.affinitygrid.shell.output.CommandFailedException;
 import io.affinitygrid.shell.connection.GridConnection;
 import io.affinitygrid.shell.connection.ShellSession;
 import io.affinitygrid.shell.output.Json;
+import io.affinitygrid.shell.output.Results;
 import io.affinitygrid.shell.output.ProgressBar;
 import io.affinitygrid.shell.output.ShellErrors;
 import io.affinitygrid.shell.sample.SampleData;
@@ -114,7 +115,7 @@ class LoadCommands {
             double rate = total / Math.max(seconds, 1e-9);
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("cache", map);
+                Results.putMap(result, map);
                 result.put("type", dataSet);
                 result.put("count", total);
                 result.put("elapsedMs", Math.round(seconds * 1000));

@@ -192,7 +192,7 @@ class MapCommands {
             PrintWriter out = context.outputWriter();
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("cache", map);
+                Results.putMap(result, map);
                 result.put("by", field);
                 result.put("where", where);
                 result.put("entries", Results.entriesJson(entries));
@@ -213,7 +213,7 @@ class MapCommands {
 
     private static Map<String, Object> keyResult(String map, Object key, String name, Object value) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("cache", map); // JSON keeps the key scripts read since the first release
+        Results.putMap(result, map);
         result.put("key", key);
         result.put(name, value);
         return result;

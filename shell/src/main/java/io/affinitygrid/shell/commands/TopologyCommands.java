@@ -142,7 +142,7 @@ class TopologyCommands {
             PrintWriter out = context.outputWriter();
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("cache", name);
+                Results.putMap(result, name);
                 result.put("partitions", owners.size());
                 result.put("lost", lost);
                 List<Object> nodes = new ArrayList<>();
@@ -240,7 +240,7 @@ class TopologyCommands {
             PrintWriter out = context.outputWriter();
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("cache", name);
+                Results.putMap(result, name);
                 result.put("key", typedKey);
                 result.put("partition", owners.partition());
                 result.put("primary", owners.primary());
@@ -292,12 +292,12 @@ class TopologyCommands {
                 Map<String, Object> cluster = new LinkedHashMap<>();
                 cluster.put("connectedTo", connection.location());
                 cluster.put("nodes", nodes.size());
-                cluster.put("caches", maps.size());
+                Results.putMaps(cluster, maps.size());
                 cluster.put("entries", entries);
                 cluster.put("roundTripMs", Math.round(roundTrip * 1000) / 1000.0);
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("cluster", cluster);
-                result.put("caches", maps.stream().map(Results::mapJson).toList());
+                Results.putMaps(result, maps.stream().map(Results::mapJson).toList());
                 List<Object> nodeRows = new ArrayList<>();
                 for (NodeSummary node : nodes) {
                     Map<String, Object> row = new LinkedHashMap<>();

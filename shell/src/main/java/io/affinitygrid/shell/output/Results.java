@@ -68,6 +68,21 @@ public final class Results {
         return table.render();
     }
 
+    /**
+     * Puts a map's name in a JSON result under {@code "map"} and, for scripts written before the shell said "map",
+     * under its deprecated key {@code "cache"}.
+     */
+    public static void putMap(Map<String, Object> json, String map) {
+        json.put("map", map);
+        json.put("cache", map);
+    }
+
+    /** Puts a value about the maps under {@code "maps"} and its deprecated key {@code "caches"}. */
+    public static void putMaps(Map<String, Object> json, Object value) {
+        json.put("maps", value);
+        json.put("caches", value);
+    }
+
     /** Entries as JSON-ready rows: key, rank and fields. */
     public static List<Map<String, Object>> entriesJson(List<TopEntry> entries) {
         List<Map<String, Object>> rows = new ArrayList<>();

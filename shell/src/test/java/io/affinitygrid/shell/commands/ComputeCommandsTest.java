@@ -85,6 +85,8 @@ class ComputeCommandsTest {
 
         // avg, min and max are figures of the SDK's statistics of the field: the same as 'compute stats' gives
         DocumentContext statsJson = json(client.sendCommand("compute stats --map orders --field amount --where \"region = east\" --json"));
+        assertThat(statsJson.read("$.map", String.class)).isEqualTo("orders");
+        assertThat(statsJson.read("$.cache", String.class)).as("the deprecated key, for older scripts").isEqualTo("orders");
         assertThat(json(client.sendCommand("compute avg --map orders --field amount --where \"region = east\" --json"))
                 .read("$.avg", BigDecimal.class)).isEqualByComparingTo(statsJson.read("$.average", BigDecimal.class));
         assertThat(json(client.sendCommand("compute min --map orders --field amount --where \"region = east\" --json"))
