@@ -82,7 +82,7 @@ class GridShellJarIT {
         assertThat(result.exitCode()).as(result.output()).isEqualTo(ShellErrors.FAILED_CODE);
         assertThat(TableOutput.rows(result.lines(), "count").get(0).get("sum")).isEqualTo(expectedSum(2000));
         assertThat(result.lines()).as(result.output()).anyMatch(line -> line.startsWith(
-                "{\"operation\":\"count\",\"cache\":\"orders\",\"count\":2000,\"where\":\"amount > 0\",\"elapsedMs\":"));
+                "{\"operation\":\"count\",\"map\":\"orders\",\"cache\":\"orders\",\"count\":2000,\"where\":\"amount > 0\",\"elapsedMs\":"));
         assertThat(result.lines()).anyMatch(line -> line.startsWith("Error: No map named 'nosuch'"));
         assertThat(result.output()).doesNotContain("primary/backup");
     }
@@ -107,7 +107,7 @@ class GridShellJarIT {
         Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "--script", script.toString());
         assertThat(result.exitCode()).as(result.output()).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(result.lines()).as(result.output())
-                .filteredOn(line -> line.startsWith("{\"operation\":\"count\",\"cache\":\"orders\",\"count\":" + SAMPLE_ORDERS + ","))
+                .filteredOn(line -> line.startsWith("{\"operation\":\"count\",\"map\":\"orders\",\"cache\":\"orders\",\"count\":" + SAMPLE_ORDERS + ","))
                 .hasSize(2);
         assertThat(result.lines()).filteredOn(line -> line.contains("--cache")).as(result.output())
                 .containsExactly("Note: --cache is deprecated; use --map (the same option).");

@@ -186,7 +186,7 @@ class GridShellRunnerTest {
         assertThat(run("compute count --map orders --json").lines()).singleElement().asString().contains("\"cache\":\"orders\"");
         Run old = run("compute count --cache orders --json");
         assertThat(old.code()).isZero();
-        assertThat(old.lines()).singleElement().asString().startsWith("{\"operation\":\"count\",\"cache\":\"orders\"");
+        assertThat(old.lines()).singleElement().asString().startsWith("{\"operation\":\"count\",\"map\":\"orders\",\"cache\":\"orders\"");
         assertThat(run("get -c orders --key 5").lines()).containsExactly(SampleData.standard().order(5).toString());
         assertThat(run("compute count --cache=orders").code()).isZero();
         assertThat(run("compute count --cache orders --map orders").lines())

@@ -7,6 +7,7 @@ import io.affinitygrid.shell.output.ShellErrors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -28,19 +29,27 @@ class ScriptCommands {
     @Command(name = "script", group = GridCommandGroup.SHELL,
             description = "Run the commands of a file, stopping at the first failure",
             help = """
-                    script --file <file> - run the commands of a file.
+                    script <file> - run the commands of a file (also: script --file <file>).
 
                     One command per line, as typed at the prompt; blank lines and lines starting with # are
                     skipped. Stops at the first command that fails. The same as starting the shell with
                     --script <file> (or @<file>), which then exits with the failing command's exit code.
 
                     Example:
-                      script --file demo.txt""",
+                      script demo.txt""",
             exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void script(CommandContext context,
-            @Option(longName = "file", shortName = 'f', description = "the script file", required = true) String file) {
+            @Argument(index = 0, description = "the script file", defaultValue = "") String path,
+            @Option(longName = "file", shortName = 'f', description = "the script file (or give it without --file)") String option) {
         ShellErrors.run(context, () -> {
-            int code = runner.getObject().runScript(Path.of(Inputs.requireText("file", file)), context.outputWriter());
+            boolean positional = path != null && !path.isBlank();
+            boolean named = option != null && !option.isBlank();
+            if (positional == named) {
+                throw new IllegalArgumentException(positional ? "Give the script file once: script FILE or script --file FILE"
+                        : "script needs a file: script FILE");
+            }
+            String file = positional ? path : option;
+            int code = runner.getObject().runScript(Path.of(file), context.outputWriter());
             if (code != 0) {
                 // the failing command has said why
                 throw new CommandFailedException("The script " + file + " stopped at a failing command", null);

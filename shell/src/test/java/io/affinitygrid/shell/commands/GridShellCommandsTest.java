@@ -241,6 +241,11 @@ class GridShellCommandsTest {
         assertThat(TableOutput.rows(lines, "count").get(0).get("count")).isEqualTo("0");
         assertThat(lines).last().asString().startsWith("Error: No map named 'nosuch'");
         assertThat(String.join("\n", lines)).doesNotContain("primary/backup");
+        List<String> positional = client.sendCommand("script " + script).lines();
+        assertThat(TableOutput.rows(positional, "count").get(0).get("count")).as("the file without --file, as on the command line")
+                .isEqualTo("0");
+        assertThat(positional).last().isEqualTo(lines.get(lines.size() - 1));
+        assertThat(client.sendCommand("script").lines()).last().asString().isEqualTo("Error: script needs a file: script FILE");
     }
 
     static DocumentContext json(ShellScreen screen) {
