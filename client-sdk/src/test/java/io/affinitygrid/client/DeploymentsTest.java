@@ -149,7 +149,7 @@ class DeploymentsTest {
 
     @Test
     void redeployWhileRunningFinishesOldAndStartsNew() throws Exception {
-        Path v1 = write("b1.jar", jar().source("com.example.b.CentsTask", centsTask("com.example.b", "v1", 1, 2)).build());
+        Path v1 = write("b1.jar", jar().source("com.example.b.CentsTask", centsTask("com.example.b", "v1", 1, 6)).build());
         Path v2 = write("b2.jar", jar().source("com.example.b.CentsTask", centsTask("com.example.b", "v2", 2, 0)).build());
         grid.deployments().deploy("cents-b", v1);
 
@@ -168,6 +168,35 @@ class DeploymentsTest {
         assertThat(after).isEqualTo("v2:" + 2 * expectedCents());
         System.out.printf("redeploy while running: old task started %d ms before the new version was active%n",
                 (redeployed - started) / 1_000_000);
+    }
+
+    /**
+     * A node leaves while a computation of version 1 runs, after version 2 was deployed: the partitions sent again
+     * would resolve the task's name to version 2 on their new nodes. They refuse to, and the computation fails
+     * saying so, rather than answer with a mix of both versions.
+     */
+    @Test
+    void partitionsSentAgainAfterARedeployNeverRunTheNewVersion() throws Exception {
+        Path v1 = write("l1.jar", jar().source("com.example.l.CentsTask", centsTask("com.example.l", "v1", 1, 3)).build());
+        Path v2 = write("l2.jar", jar().source("com.example.l.CentsTask", centsTask("com.example.l", "v2", 2, 0)).build());
+        grid.deployments().deploy("cents-l", v1);
+        Ignite receiving = cluster.node(0).ignite();
+
+        org.apache.ignite.lang.IgniteFuture<Object> running = receiving.compute().executeAsync("com.example.l.CentsTask",
+                QueryArgument.on("orders").build());
+        Thread.sleep(300);
+        grid.deployments().deploy("cents-l", v2);
+        cluster.stopNode(2);
+        try {
+            assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS))
+                    .hasStackTraceContaining("[GRID-DEP-7] Deployment 'cents-l' v1 was replaced by 'cents-l' v2 while this"
+                            + " computation ran");
+        }
+        finally {
+            cluster.startNode(2);
+        }
+        assertThat(grid.compute().<String>execute("com.example.l.CentsTask", QueryArgument.on("orders").build()))
+                .as("run again, it runs version 2 everywhere").isEqualTo("v2:" + 2 * expectedCents());
     }
 
     @Test

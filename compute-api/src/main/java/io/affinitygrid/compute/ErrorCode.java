@@ -53,7 +53,9 @@ public enum ErrorCode {
     /** No deployment of that name is on the grid (never deployed, or undeployed). */
     UNKNOWN_DEPLOYMENT("DEP", 5),
     /** The name, or a class of the jar, belongs to another user's or another deployment. */
-    DEPLOYMENT_CONFLICT("DEP", 6);
+    DEPLOYMENT_CONFLICT("DEP", 6),
+    /** A deployment got a new version while a computation of it ran, and part of it would have run the new one. */
+    DEPLOYMENT_CHANGED("DEP", 7);
 
     /** {@code [GRID-MAP-2]}, or with details {@code [GRID-MAP-2 partition=7]}. */
     private static final Pattern TOKEN = Pattern.compile("\\[GRID-([A-Z]+)-(\\d+)((?: [a-zA-Z]+=[^\\s\\]]+)*)]");

@@ -306,7 +306,8 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         <R> BatchJob<A, P> newBatch(PartitionMapReduceTask<A, P, R> task, Collection<Integer> partitions, int attempt) {
             pending++;
-            return new BatchJob<>(task, argument, cacheName, partitions.stream().mapToInt(Integer::intValue).toArray(), attempt);
+            return new BatchJob<>(task, argument, cacheName, partitions.stream().mapToInt(Integer::intValue).toArray(), attempt,
+                    io.affinitygrid.compute.deploy.NodeDeployments.deploymentOf(task.getClass()));
         }
 
         Map<ClusterNode, List<Integer>> byPrimary(Collection<Integer> partitions) {
@@ -373,16 +374,20 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         private final String cacheName;
         private final int[] partitions;
         private final int attempt;
+        /** The deployment and version of the task's class on the task's node; null for the node's own classes. */
+        private final String deployment;
 
         @IgniteInstanceResource
         private transient Ignite ignite;
 
-        BatchJob(PartitionMapReduceTask<A, P, ?> task, A argument, String cacheName, int[] partitions, int attempt) {
+        BatchJob(PartitionMapReduceTask<A, P, ?> task, A argument, String cacheName, int[] partitions, int attempt,
+                String deployment) {
             this.task = task;
             this.argument = argument;
             this.cacheName = cacheName;
             this.partitions = partitions;
             this.attempt = attempt;
+            this.deployment = deployment;
         }
 
         int attempt() {
@@ -391,6 +396,13 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         @Override
         public BatchResult<P> execute() {
+            String here = io.affinitygrid.compute.deploy.NodeDeployments.deploymentOf(task.getClass());
+            if (!java.util.Objects.equals(deployment, here)) {
+                // this node resolved the task's name to another version than the task's node did
+                throw new GridTaskException(ErrorCode.DEPLOYMENT_CHANGED, "Deployment " + deployment + " was replaced by "
+                        + here + " while this computation ran, and part of it would have run the new version on node '"
+                        + ignite.name() + "'. Nothing was mixed: run the computation again.");
+            }
             if (attempt > 1) {
                 // the cluster is still settling after a node left: give it a moment, without waiting on any job
                 pause(Math.min(100L * (attempt - 1), 1_000));

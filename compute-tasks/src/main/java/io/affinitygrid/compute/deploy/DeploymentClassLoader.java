@@ -17,11 +17,22 @@ final class DeploymentClassLoader extends ClassLoader {
 
     private final Map<String, byte[]> classes;
     private final Map<String, byte[]> resources;
+    /** The deployment and version it loads, e.g. "'cents' v2"; v0 for a jar only being checked. */
+    private final String deployment;
 
-    DeploymentClassLoader(String name, Map<String, byte[]> classes, Map<String, byte[]> resources, ClassLoader parent) {
-        super("deployment:" + name, parent);
+    DeploymentClassLoader(String name, int version, Map<String, byte[]> classes, Map<String, byte[]> resources, ClassLoader parent) {
+        super("deployment:" + name + ":v" + version, parent);
+        this.deployment = "'" + name + "' v" + version;
         this.classes = Map.copyOf(classes);
         this.resources = Map.copyOf(resources);
+    }
+
+    /**
+     * The deployment and version whose loader defined {@code type} (e.g. "'cents' v2"), or {@code null} for a class
+     * of the node's own classpath.
+     */
+    static String deploymentOf(Class<?> type) {
+        return type.getClassLoader() instanceof DeploymentClassLoader loader ? loader.deployment : null;
     }
 
     @Override

@@ -102,7 +102,12 @@ final class DeploymentJar {
      *         dependency) and {@link ErrorCode#BAD_JAR} when the jar holds no task or key job
      */
     Loaded load(ClassLoader parent, String node) {
-        DeploymentClassLoader loader = new DeploymentClassLoader(name, classes, resources, parent);
+        return load(parent, node, 0);
+    }
+
+    /** {@link #load(ClassLoader, String)} for version {@code version} of the deployment. */
+    Loaded load(ClassLoader parent, String node, int version) {
+        DeploymentClassLoader loader = new DeploymentClassLoader(name, version, classes, resources, parent);
         List<Class<?>> tasks = new ArrayList<>();
         List<Class<?>> keyJobs = new ArrayList<>();
         for (String className : classes.keySet()) {

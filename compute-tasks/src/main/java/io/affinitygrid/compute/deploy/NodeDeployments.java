@@ -93,6 +93,14 @@ public final class NodeDeployments {
         return loader;
     }
 
+    /**
+     * The deployment and version whose class loader defined {@code type} (e.g. "'cents' v2"), or {@code null} for a
+     * class of the node's own classpath: what a computation's jobs compare, so that none runs another version.
+     */
+    public static String deploymentOf(Class<?> type) {
+        return DeploymentClassLoader.deploymentOf(type);
+    }
+
     /** Names and versions of the active deployments on this node. */
     public Map<String, Integer> versions() {
         Map<String, Integer> versions = new java.util.TreeMap<>();
@@ -151,7 +159,7 @@ public final class NodeDeployments {
             return;
         }
         DeploymentJar.Loaded loaded = DeploymentJar.read(record.name(), record.jar(), Long.MAX_VALUE)
-                .load(KeyJob.class.getClassLoader(), ignite.name());
+                .load(KeyJob.class.getClassLoader(), ignite.name(), record.version());
         for (Class<?> task : loaded.tasks()) {
             @SuppressWarnings("unchecked")
             Class<? extends ComputeTask<?, ?>> taskClass = (Class<? extends ComputeTask<?, ?>>) task;
