@@ -45,16 +45,14 @@ final class Pending<R> extends CompletableFuture<R> {
 
     /**
      * Cancels this future and, for a computation, the attempt under way on the grid (cooperatively: what its jobs
-     * finished stays done). Nothing runs before settling: a cancelled request leaves the near cache as it was.
+     * finished stays done). The request may still take effect on the grid, so what has to happen before the
+     * caller sees an outcome (emptying a near cache after a write) still runs when the grid's answer comes.
      */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        if (!settled.compareAndSet(false, true)) {
-            return false;
-        }
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         Future<?> attempt = running.get();
-        if (attempt != null) {
+        if (cancelled && attempt != null) {
             attempt.cancel(true);
         }
         return cancelled;

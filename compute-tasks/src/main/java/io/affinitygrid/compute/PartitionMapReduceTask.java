@@ -1,5 +1,6 @@
 package io.affinitygrid.compute;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -7,10 +8,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
+import io.affinitygrid.compute.deploy.NodeDeployments;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteException;
@@ -307,7 +312,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         <R> BatchJob<A, P> newBatch(PartitionMapReduceTask<A, P, R> task, Collection<Integer> partitions, int attempt) {
             pending++;
             return new BatchJob<>(task, argument, cacheName, partitions.stream().mapToInt(Integer::intValue).toArray(), attempt,
-                    io.affinitygrid.compute.deploy.NodeDeployments.deploymentOf(task.getClass()));
+                    NodeDeployments.deploymentOf(task.getClass()));
         }
 
         Map<ClusterNode, List<Integer>> byPrimary(Collection<Integer> partitions) {
@@ -396,8 +401,8 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         @Override
         public BatchResult<P> execute() {
-            String here = io.affinitygrid.compute.deploy.NodeDeployments.deploymentOf(task.getClass());
-            if (!java.util.Objects.equals(deployment, here)) {
+            String here = NodeDeployments.deploymentOf(task.getClass());
+            if (!Objects.equals(deployment, here)) {
                 // this node resolved the task's name to another version than the task's node did
                 throw new GridTaskException(ErrorCode.DEPLOYMENT_CHANGED, "Deployment " + deployment + " was replaced by "
                         + here + " while this computation ran, and part of it would have run the new version on node '"
@@ -414,7 +419,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             if (isCancelled() || primary.length == 0) {
                 return results;
             }
-            java.util.TreeMap<Integer, P> kept = new java.util.TreeMap<>();
+            TreeMap<Integer, P> kept = new TreeMap<>();
             task.computePartitions(ignite, argument, primary, this::isCancelled, results.filterUse).forEach((partition, partial) -> {
                 // kept only if this node was primary before and after computing it: never counted from a copy that
                 // moved away (and may have been evicted) mid-scan
@@ -444,7 +449,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
     }
 
     /** What a batch job answers: partials, each with the partitions it covers. */
-    static final class BatchResult<P> implements java.io.Serializable {
+    static final class BatchResult<P> implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
@@ -457,14 +462,10 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             partials.add(partial);
         }
 
-        void forEach(java.util.function.BiConsumer<int[], P> action) {
+        void forEach(BiConsumer<int[], P> action) {
             for (int i = 0; i < partials.size(); i++) {
                 action.accept(covered.get(i), partials.get(i));
             }
-        }
-
-        int size() {
-            return partials.size();
         }
     }
 
@@ -473,7 +474,7 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
      * matches nothing, and is almost always a misspelt name, so the computation fails instead of answering
      * "none". Filled by one job's thread, then merged on the task's node.
      */
-    public static final class FilterFieldUse implements java.io.Serializable {
+    public static final class FilterFieldUse implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
