@@ -54,7 +54,7 @@ public enum ErrorCode {
     UNKNOWN_DEPLOYMENT("DEP", 5),
     /** The name, or a class of the jar, belongs to another user's or another deployment. */
     DEPLOYMENT_CONFLICT("DEP", 6),
-    /** A deployment got a new version while a computation of it ran, and part of it would have run the new one. */
+    /** A deployment got a new version while a computation of it ran, and a node without the old version got some of its partitions. */
     DEPLOYMENT_CHANGED("DEP", 7);
 
     /** {@code [GRID-MAP-2]}, or with details {@code [GRID-MAP-2 partition=7]}. */

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -299,6 +298,8 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         private IgniteException lastFailure;
         /** Nodes whose jobs failed because they left or were stopping. */
         private final Set<UUID> leaving = new HashSet<>();
+        /** The task and its argument, marshalled once, when the task is a deployed class. */
+        private byte[] deployedTask;
 
         Execution(Ignite ignite, String cacheName, A argument, int partitions) {
             this.ignite = ignite;
@@ -311,8 +312,15 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         <R> BatchJob<A, P> newBatch(PartitionMapReduceTask<A, P, R> task, Collection<Integer> partitions, int attempt) {
             pending++;
-            return new BatchJob<>(task, argument, cacheName, partitions.stream().mapToInt(Integer::intValue).toArray(), attempt,
-                    NodeDeployments.deploymentOf(task.getClass()));
+            int[] batch = partitions.stream().mapToInt(Integer::intValue).toArray();
+            String deployment = NodeDeployments.deploymentOf(task.getClass());
+            if (deployment == null) {
+                return new BatchJob<>(task, argument, null, cacheName, batch, attempt, null);
+            }
+            if (deployedTask == null) {
+                deployedTask = DeployedTask.marshal(ignite, task, argument);
+            }
+            return new BatchJob<>(null, null, deployedTask, cacheName, batch, attempt, deployment);
         }
 
         Map<ClusterNode, List<Integer>> byPrimary(Collection<Integer> partitions) {
@@ -374,8 +382,14 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         private static final long serialVersionUID = 1L;
 
+        /** The task and its argument when the task is a class of the node's classpath, else null. */
         private final PartitionMapReduceTask<A, P, ?> task;
         private final A argument;
+        /**
+         * The task and its argument, marshalled, when the task is a deployed class: read here with the loader of
+         * the version the computation started with, which this node resolving the task's name may no longer give.
+         */
+        private final byte[] deployedTask;
         private final String cacheName;
         private final int[] partitions;
         private final int attempt;
@@ -385,10 +399,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         @IgniteInstanceResource
         private transient Ignite ignite;
 
-        BatchJob(PartitionMapReduceTask<A, P, ?> task, A argument, String cacheName, int[] partitions, int attempt,
-                String deployment) {
+        BatchJob(PartitionMapReduceTask<A, P, ?> task, A argument, byte[] deployedTask, String cacheName, int[] partitions,
+                int attempt, String deployment) {
             this.task = task;
             this.argument = argument;
+            this.deployedTask = deployedTask;
             this.cacheName = cacheName;
             this.partitions = partitions;
             this.attempt = attempt;
@@ -401,13 +416,14 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         @Override
         public BatchResult<P> execute() {
-            String here = NodeDeployments.deploymentOf(task.getClass());
-            if (!Objects.equals(deployment, here)) {
-                // this node resolved the task's name to another version than the task's node did
-                throw new GridTaskException(ErrorCode.DEPLOYMENT_CHANGED, "Deployment " + deployment + " was replaced by "
-                        + here + " while this computation ran, and part of it would have run the new version on node '"
-                        + ignite.name() + "'. Nothing was mixed: run the computation again.");
+            if (deployedTask == null) {
+                return execute(task, argument);
             }
+            DeployedTask<A, P> read = DeployedTask.unmarshal(ignite, deployedTask, deployment);
+            return execute(read.task(), read.argument());
+        }
+
+        private BatchResult<P> execute(PartitionMapReduceTask<A, P, ?> task, A argument) {
             if (attempt > 1) {
                 // the cluster is still settling after a node left: give it a moment, without waiting on any job
                 pause(Math.min(100L * (attempt - 1), 1_000));
