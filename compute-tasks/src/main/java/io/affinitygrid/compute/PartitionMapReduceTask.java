@@ -239,10 +239,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                     + " partitions of map '" + run.cacheName + "' have a result");
         }
         run.progress.publish(run.doneCount);
-        if (run.filterUse.noneHadTheField() && run.argument instanceof ScanSpec spec && spec.filter() != null) {
+        int missing = run.filterUse.fieldNoEntryHad();
+        if (missing >= 0 && run.argument instanceof ScanSpec spec && spec.filter() != null) {
             throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + run.cacheName + "' has the field '"
-                    + spec.filter().field() + "' that the filter (" + spec.filter() + ") reads, so none could match."
-                    + " Check the field name.");
+                    + spec.filter().fields().get(missing) + "' that the filter (" + spec.filter() + ") reads, so no"
+                    + " comparison on it could match. Check the field name.");
         }
         return reduce(run.argument, run.partials);
     }
@@ -494,22 +495,47 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         private static final long serialVersionUID = 1L;
 
-        private long filtered;
-        private boolean fieldSeen;
+        /** Per field of the filter (by its index in Filter.fields()): entries it was read on, and whether any had it. */
+        private long[] read = new long[1];
+        private boolean[] seen = new boolean[1];
 
-        /** Records one entry the filter was applied to, and whether it had the field. */
+        /** Records that field {@code index} of the filter was read on one entry, and whether the entry had it. */
+        public void entry(int index, boolean hadField) {
+            grow(index);
+            read[index]++;
+            seen[index] |= hadField;
+        }
+
+        private void grow(int index) {
+            if (index >= read.length) {
+                read = java.util.Arrays.copyOf(read, index + 1);
+                seen = java.util.Arrays.copyOf(seen, index + 1);
+            }
+        }
+
+        /** Records one entry a filter on one field was applied to, and whether it had the field. */
         public void entry(boolean hadField) {
-            filtered++;
-            fieldSeen |= hadField;
+            entry(0, hadField);
         }
 
         void add(FilterFieldUse other) {
-            filtered += other.filtered;
-            fieldSeen |= other.fieldSeen;
+            for (int i = 0; i < other.read.length; i++) {
+                if (other.read[i] > 0) {
+                    grow(i);
+                    read[i] += other.read[i];
+                    seen[i] |= other.seen[i];
+                }
+            }
         }
 
-        boolean noneHadTheField() {
-            return filtered > 0 && !fieldSeen;
+        /** The index of a field that was read on some entry and that no entry had; -1 when there is none. */
+        int fieldNoEntryHad() {
+            for (int i = 0; i < read.length; i++) {
+                if (read[i] > 0 && !seen[i]) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
