@@ -21,7 +21,7 @@ class FilterTest {
         return filter.matches(new Filter.FieldSource() {
             @Override
             public Object value(int index) {
-                return entry.get(filter.fields().get(index));
+                return entry.get(name(index));
             }
 
             @Override
