@@ -11,7 +11,8 @@ import org.springframework.shell.test.autoconfigure.ShellTest;
 
 /**
  * A test of the shell on its embedded grid (one node in the test JVM, on free ports, with
- * {@value #SAMPLE_ORDERS} sample orders and {@value #SAMPLE_LINES} lines of text). Every class with this
+ * {@value #SAMPLE_ORDERS} sample orders and {@value #SAMPLE_LINES} lines of text), asked for as with
+ * {@code --embedded}, so that one-shot runs have a target. Every class with this
  * annotation shares one Spring context, hence one grid: tests that write must leave the data as they found it
  * (or only add orders with the standard generator).
  */
@@ -23,6 +24,7 @@ import org.springframework.shell.test.autoconfigure.ShellTest;
         "spring.config.name=" + GridShellApplication.CONFIG_NAME,
         "spring.shell.interactive.enabled=false",
         "spring.shell.history.enabled=false",
+        "grid.embedded.enabled=true",
         "grid.embedded.sample-orders=" + EmbeddedGridShellTest.SAMPLE_ORDERS,
         "grid.embedded.sample-lines=" + EmbeddedGridShellTest.SAMPLE_LINES,
         "grid.embedded.data-region-size=128MB" })

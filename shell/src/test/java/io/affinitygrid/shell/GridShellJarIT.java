@@ -158,6 +158,12 @@ class GridShellJarIT {
             terminal.type("\r");
             terminal.await("elapsed ms|", Duration.ofSeconds(60));
             terminal.await("grid[embedded 1 node]> ", Duration.ofSeconds(20));
+            // a bulk update asks first; anything but y or yes changes nothing
+            terminal.type("compute update --map orders --field amount --factor 2\r");
+            terminal.await("About to multiply 'amount' by 2 in " + SAMPLE_ORDERS + " entries of 'orders'. Go on? [y/N] ", Duration.ofSeconds(60));
+            terminal.type("n\r");
+            terminal.await("Cancelled: nothing was changed.", Duration.ofSeconds(20));
+            terminal.await("grid[embedded 1 node]> ", Duration.ofSeconds(20));
             terminal.type("quit\r");
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(terminal.text()).isTrue();
             assertThat(process.exitValue()).as(terminal.text()).isZero();

@@ -293,20 +293,50 @@ class ComputeCommands {
     Command computeUpdate() {
         CommandOption field = field("the numeric field to multiply");
         CommandOption factor = option("factor", 'x', "the factor, e.g. 1.1 (+10 %) or 0.5", true, String.class);
+        CommandOption yes = option("yes", 'y', "do not ask for confirmation (needed outside an interactive session)", false, boolean.class);
+        CommandOption dryRun = option("dry-run", ' ', "only say how many entries would change; change nothing", false, boolean.class);
         return computation("update", "Multiply a numeric field by a factor in every entry (matching a filter), in place", """
-                compute update --map <map> --field <field> --factor <x> [--where <filter>] [--json]
+                compute update --map <map> --field <field> --factor <x> [--where <filter>] [--dry-run] [--yes] [--json]
                     - a bulk update on the nodes: field = field * factor.
 
                 Each entry is changed atomically where it lives, exactly once even if a node leaves or the
                 request is retried (each updated value records the operation's id in its _lastUpdate field).
                 Integral fields are rounded half up. Prints the number of entries updated.
 
+                It changes data, so it first says how many entries it would change and asks; --yes skips the
+                question, and is needed when nobody can answer it (a command or script given on the command
+                line). --dry-run only says how many entries would change. Ctrl-C while it runs cancels it on
+                the grid: the entries already updated stay updated (each once), the rest are not touched, and
+                running the same command again updates the rest and the others again.
+
                 Examples:
+                  compute update --map orders --field amount --factor 1.1 --where "region = north" --dry-run
                   compute update --map orders --field amount --factor 1.1 --where "region = north"
-                  compute update --map orders --field amount --factor 0.5""",
-                List.of(field, factor), call -> {
+                  compute update --map orders --field amount --factor 0.5 --yes""",
+                List.of(field, factor, yes, dryRun), call -> {
                     String name = call.text(field);
                     double x = Inputs.number(factor.longName(), call.text(factor));
+                    boolean dry = call.flag(dryRun);
+                    if (dry || !call.flag(yes)) {
+                        if (!dry && !session.isInteractive()) {
+                            throw new IllegalArgumentException("compute update changes data and nobody can confirm it here: add"
+                                    + " --yes to run it, or --dry-run to see how many entries it would change.");
+                        }
+                        FieldStats matching = call.scope().stats(name);
+                        String what = "multiply '" + name + "' by " + BigDecimal.valueOf(x).stripTrailingZeros().toPlainString() + " in " + matching.valueCount() + " "
+                                + (matching.valueCount() == 1 ? "entry" : "entries") + " of '" + call.options().map() + "'"
+                                + (call.options().where() == null ? "" : " where " + call.options().where());
+                        if (dry) {
+                            call.print(Map.of("field", name, "factor", x, "wouldUpdate", matching.valueCount(), "dryRun", true),
+                                    "Dry run: would " + what + ". Nothing was changed.");
+                            return;
+                        }
+                        if (!call.confirm("About to " + what + ". Go on? [y/N] ")) {
+                            call.print(Map.of("field", name, "factor", x, "updated", 0, "cancelled", true),
+                                    "Cancelled: nothing was changed.");
+                            return;
+                        }
+                    }
                     call.run(scope -> scope.multiply(name, x), (result, elapsed) -> {
                         Map<String, Object> fields = new LinkedHashMap<>();
                         fields.put("field", name);
@@ -479,6 +509,45 @@ class ComputeCommands {
             return value == null ? null : Inputs.limit(value);
         }
 
+        /** Whether a flag was given. */
+        boolean flag(CommandOption option) {
+            return Inputs.flag(context, option);
+        }
+
+        /** The map's computations, narrowed by the filter. */
+        ComputeScope scope() {
+            ComputeScope scope = connection.grid().compute().on(Inputs.requireText(OptionNames.MAP, options.map()));
+            return options.where() == null ? scope : scope.where(options.where());
+        }
+
+        /** Asks the person at the terminal; true only for y or yes. */
+        boolean confirm(String question) {
+            String answer;
+            try {
+                answer = context.inputReader().readInput(question);
+            }
+            catch (Exception e) {
+                return false;
+            }
+            return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /** Prints a message, or with --json its fields with the operation, map and filter. */
+        void print(Map<String, Object> fields, String text) {
+            PrintWriter out = context.outputWriter();
+            if (options.json()) {
+                Map<String, Object> object = new LinkedHashMap<>();
+                object.put("operation", operation);
+                Results.putMap(object, options.map());
+                object.putAll(fields);
+                object.put("where", options.where());
+                out.println(Json.write(object));
+            }
+            else {
+                out.println(text);
+            }
+        }
+
         /** A {@code --limit}, or {@code otherwise} when not given. */
         int limit(CommandOption option, int otherwise) {
             Integer limit = limit(option);
@@ -492,10 +561,7 @@ class ComputeCommands {
          */
         <R> void run(Function<ComputeScope, R> computation, Rendering<R> rendering) {
             String map = Inputs.requireText(OptionNames.MAP, options.map());
-            ComputeScope scope = connection.grid().compute().on(map);
-            if (options.where() != null) {
-                scope = scope.where(options.where());
-            }
+            ComputeScope scope = scope();
             PrintWriter out = context.outputWriter();
             R result;
             ProgressBar.Style style = ProgressBar.Style.forComputation(session.isInteractive(), options.json());

@@ -147,12 +147,21 @@ class ConfiguredClusterTest {
         assertThat(groups.read("$.groups[*].count", List.class).stream().mapToLong(c -> ((Number) c).longValue()).sum())
                 .isEqualTo(ORDERS);
 
+        // a bulk update changes data: outside an interactive session it needs --yes, and --dry-run changes nothing
+        assertThat(String.join("\n", client.sendCommand("compute update --map trades --field quantity --factor 2 --where \"id <= 10\"").lines()))
+                .isEqualTo("Error: compute update changes data and nobody can confirm it here: add --yes to run it, or --dry-run"
+                        + " to see how many entries it would change.");
+        assertThat(client.sendCommand("compute update --map trades --field quantity --factor 2 --where \"id <= 10\" --dry-run").lines())
+                .containsExactly("Dry run: would multiply 'quantity' by 2 in 10 entries of 'trades' where id <= 10. Nothing was changed.");
+        assertThat(json(client.sendCommand("compute sum --map trades --field quantity --json")).read("$.sum", Long.class))
+                .as("nothing changed").isEqualTo(expected);
+
         // a bulk update in place, on the nodes, then undone (quantities are whole numbers: x2 then x0.5 is exact)
-        DocumentContext doubled = json(client.sendCommand("compute update --map trades --field quantity --factor 2 --where \"id <= 10\" --json"));
+        DocumentContext doubled = json(client.sendCommand("compute update --map trades --field quantity --factor 2 --where \"id <= 10\" --yes --json"));
         assertThat(doubled.read("$.updated", Long.class)).isEqualTo(10);
         assertThat(json(client.sendCommand("compute sum --map trades --field quantity --where \"id <= 10\" --json"))
                 .read("$.sum", Long.class)).isEqualTo(2 * firstTen);
-        client.sendCommand("compute update --map trades --field quantity --factor 0.5 --where \"id <= 10\"");
+        client.sendCommand("compute update --map trades --field quantity --factor 0.5 --where \"id <= 10\" -y");
         assertThat(json(client.sendCommand("compute sum --map trades --field quantity --json")).read("$.sum", Long.class))
                 .isEqualTo(expected);
     }
