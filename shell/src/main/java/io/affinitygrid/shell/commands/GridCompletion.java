@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * with {@code --map} (or its deprecated alias {@code --cache}; see {@link GridCatalog}), {@code --type} the
  * sample data sets, and {@code connect}
  * the embedded grid and the addresses used so far, {@code --name} the deployments and {@code --task} their task
- * classes. Spring Shell completes command and option names itself.
+ * classes, and inside {@code --where} the fields of the map. Spring Shell completes command and option names itself.
  * Never connects to the grid; proposes nothing when not connected. Thread-safe.
  */
 @Component(GridCompletion.NAME)
@@ -61,8 +61,30 @@ class GridCompletion implements CompletionProvider {
             case "type" -> proposals(LoadCommands.TYPES, prefix, "data set", true);
             case "name" -> proposals(deployments.names(), prefix, "deployment", true);
             case "task" -> proposals(deployments.taskClasses(), prefix, "deployed task", true);
+            case OptionNames.WHERE -> whereFields(word == null ? "" : word.substring(prefix.length()), prefix,
+                    catalog.fields(mapOf(context.getWords())));
             default -> List.of();
         };
+    }
+
+    /**
+     * Field names inside a {@code --where} filter: the filter typed so far with its last word completed to each
+     * field it can start, left open (no closing quote or space) so that the filter goes on.
+     */
+    static List<CompletionProposal> whereFields(String typed, String prefix, List<String> fields) {
+        int start = typed.length();
+        while (start > 0 && (Character.isLetterOrDigit(typed.charAt(start - 1)) || typed.charAt(start - 1) == '_')) {
+            start--;
+        }
+        String before = typed.substring(0, start);
+        String partial = typed.substring(start);
+        List<CompletionProposal> proposals = new ArrayList<>();
+        for (String field : fields) {
+            if (field.startsWith(partial)) {
+                proposals.add(new CompletionProposal(prefix + before + field).displayText(field).category("field").complete(false));
+            }
+        }
+        return proposals;
     }
 
     private List<String> connectTargets() {

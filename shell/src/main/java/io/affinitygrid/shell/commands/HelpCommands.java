@@ -32,7 +32,8 @@ public class HelpCommands {
                     help [<command>] - the commands, or one command's help and options.
 
                     '<command> --help' shows the same. TAB completes command names, option names, and the values
-                    of --map (the grid's maps), --field and --by (the fields of the map on the line).
+                    of --map (the grid's maps), --field and --by (the fields of the map on the line), and field
+                    names inside --where.
 
                     Examples:
                       help

@@ -79,6 +79,16 @@ class CompletionTest {
     }
 
     @Test
+    void fieldNamesInsideAFilter() {
+        connection.grid();
+        assertThat(complete("compute count --map orders --where \"region = north and am")).as(String.valueOf(complete(
+                "compute count --map orders --where \"region = north and am"))).singleElement().asString().endsWith("region = north and amount");
+        assertThat(complete("compute count --map orders --where re")).containsExactly("region");
+        assertThat(GridCompletion.whereFields("amount > 5 or q", "", List.of("amount", "quantity")))
+                .extracting(p -> p.value()).containsExactly("amount > 5 or quantity");
+    }
+
+    @Test
     void theProviderAloneForAnOptionValue() {
         connection.grid();
         var command = registry.getCommandByName("compute top");
