@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * with {@code --map} (or its deprecated alias {@code --cache}; see {@link GridCatalog}), {@code --type} the
  * sample data sets, and {@code connect}
  * the embedded grid and the addresses used so far, {@code --name} the deployments and {@code --task} their task
- * classes. Spring Shell completes command and option names itself.
+ * classes, {@code --job} the key jobs (the catalog's and the deployed ones). Spring Shell completes command and option names itself.
  * Never connects to the grid; proposes nothing when not connected. Thread-safe.
  */
 @Component(GridCompletion.NAME)
@@ -61,8 +61,20 @@ class GridCompletion implements CompletionProvider {
             case "type" -> proposals(LoadCommands.TYPES, prefix, "data set", true);
             case "name" -> proposals(deployments.names(), prefix, "deployment", true);
             case "task" -> proposals(deployments.taskClasses(), prefix, "deployed task", true);
+            case OptionNames.JOB -> proposals(keyJobs(), prefix, "key job", true);
             default -> List.of();
         };
+    }
+
+    /** The catalog's key jobs, then the deployed ones; none when not connected. */
+    private List<String> keyJobs() {
+        Set<String> jobs = new LinkedHashSet<>();
+        io.affinitygrid.client.Grid grid = connection.gridIfConnected();
+        if (grid != null) {
+            grid.compute().catalogKeyJobs().forEach(job -> jobs.add(job.className()));
+        }
+        jobs.addAll(deployments.keyJobClasses());
+        return new ArrayList<>(jobs);
     }
 
     private List<String> connectTargets() {

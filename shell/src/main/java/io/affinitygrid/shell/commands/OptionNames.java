@@ -37,6 +37,9 @@ final class OptionNames {
     /** The type name of records written from JSON or files. */
     static final String TYPE_NAME = "type-name";
 
+    /** A key job's class name. */
+    static final String JOB = "job";
+
     /** The output as one line of JSON instead of a table. */
     static final String JSON = "json";
 

@@ -50,7 +50,8 @@ public final class JsonValues {
             return MAPPER.readTree(json);
         }
         catch (JacksonException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+            String at = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+            throw new IllegalArgumentException("not valid JSON" + at + ": " + e.getOriginalMessage());
         }
     }
 

@@ -56,8 +56,11 @@ public enum KeyType {
             };
         }
         catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the key '" + value + "' is not " + (this == UUID ? "a UUID" : "an " + word())
-                    + (this == UUID ? " (e.g. 123e4567-e89b-12d3-a456-426614174000)" : ""));
+            throw new IllegalArgumentException("the key '" + value + "' is not " + switch (this) {
+                case INT -> "an int (a whole number from -2147483648 to 2147483647)";
+                case UUID -> "a UUID (e.g. 123e4567-e89b-12d3-a456-426614174000)";
+                default -> "a long (a whole number)";
+            });
         }
     }
 

@@ -57,7 +57,8 @@ public enum ValueType {
         }
         catch (IllegalArgumentException e) {
             if (this == JSON && !e.getMessage().startsWith("--value")) {
-                throw new IllegalArgumentException("--value is " + e.getMessage() + ". Quote the JSON whole, e.g. --value '{\"id\": 1, \"region\": \"north\"}'");
+                throw new IllegalArgumentException("--value is " + e.getMessage() + ". Write JSON without spaces between its parts,"
+                        + " e.g. --value {\"id\":1,\"region\":\"north\"}");
             }
             throw e;
         }

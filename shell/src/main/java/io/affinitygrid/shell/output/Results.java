@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 import io.affinitygrid.client.MapInfo;
 import io.affinitygrid.compute.TopEntry;
-import io.affinitygrid.shell.data.Records;
+import io.affinitygrid.compute.UpdateResult;
 
 /**
  * How the shell shows the SDK's results that several commands print: entries (of a scan or a top-N), a map's
@@ -36,7 +36,7 @@ public final class Results {
         Set<String> fields = new LinkedHashSet<>();
         Set<String> others = new TreeSet<>();
         entries.forEach(entry -> others.addAll(entry.fields().keySet()));
-        others.removeIf(Records::isBookkeeping);
+        others.removeIf(UpdateResult.LAST_UPDATE_FIELD::equalsIgnoreCase);
         if (others.remove(orderField)) {
             fields.add(orderField);
         }
@@ -99,7 +99,7 @@ public final class Results {
             row.put("key", entry.key());
             row.put("rank", entry.rank());
             Map<String, Object> fields = new LinkedHashMap<>(entry.fields());
-            fields.keySet().removeIf(Records::isBookkeeping);
+            fields.keySet().removeIf(UpdateResult.LAST_UPDATE_FIELD::equalsIgnoreCase);
             row.put("fields", Values.plain(fields));
             rows.add(row);
         }
