@@ -111,9 +111,9 @@ class TransferCommands {
                 importer.flush();
             }
             catch (GridInterruptedException interrupted) {
-                throw new CommandFailedException(String.format(Locale.ROOT, "Import interrupted: %,d entries of '%s' were written to"
-                        + " '%s'; the batch being written when it was interrupted may be partly written too.", importer.written(),
-                        path, map), interrupted);
+                throw fail(out, String.format(Locale.ROOT, "Import interrupted: %s written from '%s' to '%s'; the batch being"
+                        + " written when it was interrupted may be partly written too.", Results.count(importer.written(), "entry was",
+                        "entries were"), path, map), interrupted);
             }
             catch (UncheckedIOException e) {
                 throw new IllegalArgumentException("Cannot read '" + path + "': " + e.getCause().getMessage(), e);
@@ -150,11 +150,9 @@ class TransferCommands {
                 }
             }
             if (!rejected.isEmpty()) {
-                String message = String.format(Locale.ROOT, "%,d of %s %s rejected; the other %s written to '%s'",
+                throw fail(out, String.format(Locale.ROOT, "%,d of %s %s rejected; the other %s written to '%s'",
                         rejected.size(), Results.count(importer.read(), "line", "lines"), rejected.size() == 1 ? "was" : "were",
-                        Results.count(importer.written(), "entry was", "entries were"), map);
-                ShellErrors.print(out, message, null, false);
-                throw new CommandFailedException(message, null);
+                        Results.count(importer.written(), "entry was", "entries were"), map), null);
             }
         });
     }
@@ -213,8 +211,8 @@ class TransferCommands {
                 var each = entries.iterator();
                 while (written < most && each.hasNext()) {
                     if (Thread.currentThread().isInterrupted()) {
-                        throw new CommandFailedException(String.format(Locale.ROOT, "Export interrupted: %,d entries of '%s' were"
-                                + " written to '%s'.", written, map, path), null);
+                        throw fail(out, String.format(Locale.ROOT, "Export interrupted: %s written from '%s' to '%s'.",
+                                Results.count(written, "entry was", "entries were"), map, path), null);
                     }
                     Map.Entry<Object, Object> entry = each.next();
                     progress.update(++seen, total);
@@ -247,6 +245,12 @@ class TransferCommands {
                         + " (JSON lines keep every field)");
             }
         });
+    }
+
+    /** Prints the error line and returns the exception that ends the command with exit code 1. */
+    private static CommandFailedException fail(PrintWriter out, String message, Throwable cause) {
+        ShellErrors.print(out, message, cause, false);
+        return new CommandFailedException(message, cause);
     }
 
     /** The value a filter on {@code field} looks at: the record's field, or a plain value itself as {@value Records#VALUE}. */

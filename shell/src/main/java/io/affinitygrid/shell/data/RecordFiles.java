@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -34,13 +36,36 @@ public final class RecordFiles {
 
     /**
      * Reads every line of {@code file} after the header (CSV) and hands it to {@code line}, bad lines included.
-     * Lines are numbered as in the file (counting the header), assuming no quoted CSV value spans lines.
+     * Lines are numbered as in the file (counting the header). The file is read twice: first to find the fields
+     * that hold a fraction on some line, whose whole numbers are then given as {@code Double}s too (the grid keeps
+     * one type per field, so 10 then 12.5 would otherwise make 12.5 not fit).
      *
      * @param typeName the type of nested JSON objects' records ({@code <type>.<field>})
      * @throws UncheckedIOException when the file cannot be read
      * @throws IllegalArgumentException when the CSV has no header, or cannot be read past a point (a quote not closed)
      */
     public static void read(Path file, FileFormat format, String typeName, Consumer<SourceLine> line) {
+        Set<String> fractional = new HashSet<>();
+        readOnce(file, format, typeName, read -> {
+            if (read.fields() != null) {
+                read.fields().forEach((name, value) -> {
+                    if (value instanceof Double) {
+                        fractional.add(name);
+                    }
+                });
+            }
+        });
+        readOnce(file, format, typeName, read -> line.accept(fractional.isEmpty() || read.fields() == null ? read
+                : SourceLine.of(read.number(), asDoubles(read.fields(), fractional))));
+    }
+
+    private static Map<String, Object> asDoubles(Map<String, Object> fields, Set<String> fractional) {
+        Map<String, Object> converted = new LinkedHashMap<>(fields);
+        converted.replaceAll((name, value) -> value instanceof Long whole && fractional.contains(name) ? (Object) whole.doubleValue() : value);
+        return converted;
+    }
+
+    private static void readOnce(Path file, FileFormat format, String typeName, Consumer<SourceLine> line) {
         try (BufferedReader reader = Files.newBufferedReader(file)) {
             if (format == FileFormat.CSV) {
                 readCsv(reader, line);

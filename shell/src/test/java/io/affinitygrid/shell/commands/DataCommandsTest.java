@@ -140,11 +140,13 @@ class DataCommandsTest {
         Map<String, String> gus = TableOutput.rows(run("get --map orders --key 50007").lines(), "_key").get(0);
         assertThat(gus).containsEntry("customer", "gus").containsEntry("amount", "7.0").containsEntry("quantity", "1");
 
+        // a new type whose column starts with a whole number and has a fraction later: the column is of doubles
         Path good = dir.resolve("good.csv");
-        Files.writeString(good, "id,customer,amount\n50010,hal,1.25\n");
-        ShellRun clean = run("import --file " + good + " --map orders --type-name ImportedOrder");
+        Files.writeString(good, "id,customer,amount\n50010,hal,1\n50011,ian,1.25\n");
+        ShellRun clean = run("import --file " + good + " --map orders --type-name FreshOrder");
         assertThat(clean.code()).isZero();
-        assertThat(clean.lines()).last().asString().startsWith("Imported 1 entry into 'orders' from " + good + " in ");
+        assertThat(clean.lines()).last().asString().startsWith("Imported 2 entries into 'orders' from " + good + " in ");
+        assertThat(json(run("get --map orders --key 50010 --json")).read("$.value.amount", Double.class)).isEqualTo(1.0);
     }
 
     @Test
@@ -218,6 +220,41 @@ class DataCommandsTest {
         assertThat(run("export --map orders --file " + csv + " --where \"amout > 1\"").lines()).singleElement().asString()
                 .startsWith("Error: No entry of 'orders' has a field 'amout'; its fields: ");
         assertFails(run("export --map orders --file " + csv + " --where \"amount >> 1\""), null);
+    }
+
+    /** Ctrl-C interrupts the command's thread. */
+    @Test
+    void anInterruptedImportSaysHowManyEntriesWereWritten() throws Exception {
+        long first = 60_001;
+        long last = 160_000;
+        StringBuilder text = new StringBuilder("id,amount\n");
+        for (long id = first; id <= last; id++) {
+            text.append(id).append(',').append(id % 1000).append(".5\n");
+        }
+        Path csv = Files.writeString(dir.resolve("big.csv"), text);
+        java.util.concurrent.atomic.AtomicReference<ShellRun> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread importing = new Thread(() -> result.set(run("import --file " + csv + " --map orders --type-name BigOrder")));
+        var orders = connection.grid().records("orders", Object.class);
+        try {
+            importing.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!orders.containsKey(first) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            importing.interrupt();
+            importing.join(60_000);
+
+            ShellRun run = result.get();
+            assertThat(run.code()).isEqualTo(ShellErrors.FAILED_CODE);
+            assertThat(run.lines()).last().asString().matches("Error: Import interrupted: [\\d,]+ entries were written from '" + java.util.regex.Pattern.quote(csv.toString())
+                    + "' to 'orders'; the batch being written when it was interrupted may be partly written too\\.");
+        }
+        finally {
+            importing.join(60_000);
+            for (long from = first; from <= last; from += 10_000) {
+                orders.removeAll(LongStream.range(from, Math.min(from + 10_000, last + 1)).boxed().map(k -> (Object) k).toList());
+            }
+        }
     }
 
     @Test
