@@ -88,8 +88,9 @@ class MapCommands {
                     the sample data, else as text. The value is text unless --value-type says otherwise; with
                     json, an object is stored as an object with fields (of type --type-name, by default the
                     map's name), so that computations read its fields (--field, --where) like those of the
-                    sample orders; other JSON values are stored as they are. Write JSON without spaces between
-                    its parts (spaces separate the words of a command), and quote values with spaces: --value "a b".
+                    sample orders; other JSON values are stored as they are. Quote a value with spaces whole:
+                    --value "a b"; in JSON with spaces, escape its quotes: --value "{\\"id\\": 7}" (from the operating
+                    system's shell, '{"id": 7}' will do), or write it without spaces.
 
                     Examples:
                       put --map words --key 1 --value "to be or not to be"

@@ -88,6 +88,10 @@ class DataCommandsTest {
         assertThat(run("get --map orders --key 50001 --format csv").lines())
                 .containsExactly("_key,id,region,amount,address", "50001,50001,north,12.5,\"{\"\"city\"\":\"\"Oslo\"\"}\"");
 
+        // JSON with spaces is quoted whole, its own quotes escaped (as the one-shot command line passes it)
+        assertThat(run("put --map orders --key 50003 --value-type json --value \"{\\\"id\\\": 50003, \\\"region\\\": \\\"west\\\"}\"").code()).isZero();
+        assertThat(json(run("get --map orders --key 50003 --json")).read("$.value.region", String.class)).isEqualTo("west");
+
         // the JSON object is stored with fields: the computations read them
         assertThat(json(run("compute sum --map orders --field amount --where \"id >= 50001\" --json")).read("$.sum", Double.class)).isEqualTo(12.5);
 
