@@ -62,6 +62,9 @@ class GridCompletion implements CompletionProvider {
             case "name" -> proposals(deployments.names(), prefix, "deployment", true);
             case "task" -> proposals(deployments.taskClasses(), prefix, "deployed task", true);
             case OptionNames.JOB -> proposals(keyJobs(), prefix, "key job", true);
+            case OptionNames.KEY_TYPE -> proposals(List.of("long", "int", "string", "uuid"), prefix, "key type", true);
+            case "value-type" -> proposals(List.of("string", "long", "double", "json"), prefix, "value type", true);
+            case OptionNames.FORMAT -> proposals(List.of("table", "json", "csv"), prefix, "format", true);
             default -> List.of();
         };
     }

@@ -276,6 +276,9 @@ class DataCommandsTest {
         assertThat(run("compute top --map orders --field amount --limit 1 --format json").lines()).singleElement().asString()
                 .startsWith("{\"operation\":\"top\"");
         assertFails(run("compute count --map orders --format yaml"), "Error: --format must be table, json or csv, got 'yaml'");
+        assertThat(Completions.complete(registry, "get --map orders --key 5 --format ")).containsExactly("table", "json", "csv");
+        assertThat(Completions.complete(registry, "get --map orders --key 5 --key-type ")).containsExactly("long", "int", "string", "uuid");
+        assertThat(Completions.complete(registry, "put --map orders --key 5 --value-type j")).containsExactly("json");
     }
 
     @Test
