@@ -170,7 +170,7 @@ class TransferCommands {
                     extension, or --format. 'import' reads these files back. The bookkeeping field _lastUpdate
                     of 'compute update' is left out. The file is replaced if it exists.
 
-                    --where takes the filter of the computations (field op value) and has the same meaning,
+                    --where takes the filters of the computations (and, or, in, between, ...) with the same meaning,
                     but is applied by the shell, to each entry as it arrives: every entry travels. --limit stops
                     after N entries. Ctrl-C stops it and says how many entries were written.
 
@@ -194,9 +194,13 @@ class TransferCommands {
             GridMap<Object, Object> records = connection.grid().records(map, Object.class);
             List<String> fields = new ArrayList<>(connection.grid().compute().fieldTypes(map).keySet());
             fields.removeIf(Records::isBookkeeping);
-            if (filter != null && !fields.isEmpty() && fields.stream().noneMatch(f -> f.equalsIgnoreCase(filter.field()))) {
-                throw new IllegalArgumentException("No entry of '" + map + "' has a field '" + filter.field() + "'; its fields: "
-                        + String.join(", ", fields));
+            if (filter != null && !fields.isEmpty()) {
+                for (String field : filter.fields()) {
+                    if (fields.stream().noneMatch(f -> f.equalsIgnoreCase(field))) {
+                        throw new IllegalArgumentException("No entry of '" + map + "' has a field '" + field + "'; its fields: "
+                                + String.join(", ", fields));
+                    }
+                }
             }
             long total = records.size();
             PrintWriter out = context.outputWriter();
@@ -216,7 +220,7 @@ class TransferCommands {
                     }
                     Map.Entry<Object, Object> entry = each.next();
                     progress.update(++seen, total);
-                    if (filter == null || filter.test(fieldValue(entry.getValue(), filter.field()))) {
+                    if (filter == null || filter.matches(fieldsOf(filter, entry.getValue()))) {
                         writer.write(entry.getKey(), entry.getValue());
                         written++;
                     }
@@ -253,12 +257,27 @@ class TransferCommands {
         return new CommandFailedException(message, cause);
     }
 
-    /** The value a filter on {@code field} looks at: the record's field, or a plain value itself as {@value Records#VALUE}. */
-    private static Object fieldValue(Object value, String field) {
-        if (value instanceof GridRecord record) {
-            return record.get(field);
-        }
-        return Records.VALUE.equalsIgnoreCase(field) ? value : null;
+    /**
+     * The values a filter looks at in an entry: a record's fields (whatever their case), or a plain value itself as
+     * {@value Records#VALUE}.
+     */
+    private static Filter.FieldSource fieldsOf(Filter filter, Object value) {
+        List<String> names = filter.fields();
+        return new Filter.FieldSource() {
+            @Override
+            public Object value(int index) {
+                String field = names.get(index);
+                if (value instanceof GridRecord record) {
+                    return record.get(field);
+                }
+                return Records.VALUE.equalsIgnoreCase(field) ? value : null;
+            }
+
+            @Override
+            public String name(int index) {
+                return names.get(index);
+            }
+        };
     }
 
     private static Path readable(String file) {

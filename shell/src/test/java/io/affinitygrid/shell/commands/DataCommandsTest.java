@@ -203,6 +203,9 @@ class DataCommandsTest {
         Path jsonl = dir.resolve("some.jsonl");
         ShellRun some = run("export --map orders --file " + jsonl + " --where \"id >= 50001\"");
         assertThat(some.lines()).last().asString().startsWith("Exported 2 entries of 'orders' to " + jsonl + ", where id >= 50001 in ");
+        ShellRun compound = run("export --map orders --file " + dir.resolve("bob.csv") + " --where \"id >= 50001 and customer in (bob, carl)\"");
+        assertThat(compound.lines()).last().asString().startsWith("Exported 1 entry of 'orders'");
+        assertThat(Files.readAllLines(dir.resolve("bob.csv"))).hasSize(2).last().asString().startsWith("50002,");
         List<String> exported = Files.readAllLines(jsonl);
         assertThat(exported).hasSize(2).allMatch(line -> line.startsWith("{\"_key\":5000")).noneMatch(line -> line.contains("_lastUpdate"));
         assertThat(json(run("scan --map orders --where \"id = 50002\" --json")).<Map<String, Object>>read("$.entries[0].fields"))
@@ -224,6 +227,8 @@ class DataCommandsTest {
         assertThat(run("export --map orders --file " + csv + " --where \"amout > 1\"").lines()).singleElement().asString()
                 .startsWith("Error: No entry of 'orders' has a field 'amout'; its fields: ");
         assertFails(run("export --map orders --file " + csv + " --where \"amount >> 1\""), null);
+        assertThat(run("export --map orders --file " + csv + " --where \"amount > 1 or amout < 1\"").lines()).singleElement().asString()
+                .startsWith("Error: No entry of 'orders' has a field 'amout'");
     }
 
     /** Ctrl-C interrupts the command's thread. */
