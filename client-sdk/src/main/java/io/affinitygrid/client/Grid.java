@@ -65,6 +65,31 @@ public interface Grid extends AutoCloseable {
     <K, V> GridMap<K, V> map(String name, Class<K> keyType, Class<V> valueType);
 
     /**
+     * A view of an existing map whose values are plain data, so that no class of the values need exist in the
+     * application: an object stored on the grid (in its binary form) is read as a {@link GridRecord} of its type
+     * name and fields, and a {@code GridRecord} is written as an object of its type; text, numbers, booleans, UUIDs
+     * and dates are read and written as themselves. Everything else is as for {@link #map(String, Class, Class)},
+     * except that this view has no near cache.
+     *
+     * <pre>{@code
+     * GridMap<Long, Object> orders = grid.records("orders", Long.class);
+     * orders.put(7L, GridRecord.builder("Order").field("amount", 12.5).build());
+     * long big = grid.compute().on("orders").where("amount > 10").count();
+     * }</pre>
+     *
+     * <p>The grid keeps one type per field of a record type: a number written into a field that the type holds as
+     * another number type is converted when nothing is lost (12 into a {@code double} field), and a value that does
+     * not fit is refused with an {@link IllegalArgumentException} naming the field, before anything is sent.
+     *
+     * @param name the map's name, not null
+     * @param keyType the type of the map's keys, not null
+     * @throws UnknownMapException when the grid has no map of that name
+     * @throws NullPointerException when an argument is null
+     * @throws GridException when the grid cannot be asked, or this grid is closed
+     */
+    <K> GridMap<K, Object> records(String name, Class<K> keyType);
+
+    /**
      * Names of the maps on the grid. The grid's own maps, whose names start with {@code __} (such as the
      * progress of running computations), are left out.
      *

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.affinitygrid.compute.KeyJobRef;
+import io.affinitygrid.compute.KeyJobResult;
 import io.affinitygrid.compute.PartitionOwners;
 import io.affinitygrid.compute.SumResult;
 import io.affinitygrid.compute.TaskRef;
@@ -106,6 +107,44 @@ public interface GridCompute {
      *         came: the job may or may not have run; it is not sent again
      */
     <A, R> R onKey(String mapName, Object key, KeyJobRef<A, R> job, A argument);
+
+    /**
+     * Like {@link #onKey(String, Object, KeyJobRef, Object)}, and says where the job ran: the key's partition and the
+     * node that ran it.
+     *
+     * @return the job's result, the partition and the node's name
+     * @throws NullPointerException when the map, key or job is null
+     * @throws IllegalArgumentException when {@code argument} is not of the job's argument type
+     * @throws UnknownMapException when the grid has no map of that name
+     * @throws TaskFailedException when the job class is missing on the nodes or the job fails
+     * @throws TaskOutcomeUnknownException when the connection to the node running it was lost before its result
+     *         came: the job may or may not have run; it is not sent again
+     */
+    <A, R> KeyJobResult<R> runOnKey(String mapName, Object key, KeyJobRef<A, R> job, A argument);
+
+    /**
+     * Like {@link #onKey(String, Object, String, Object)} (a key job named by class, e.g. a deployed one whose class
+     * the application cannot see), and says where the job ran: the key's partition and the node that ran it.
+     *
+     * @return the job's result, the partition and the node's name
+     * @throws NullPointerException when the map, key or job class name is null
+     * @throws UnknownMapException when the grid has no map of that name
+     * @throws TaskFailedException when the job class is missing on the nodes or the job fails
+     * @throws TaskOutcomeUnknownException when the connection to the node running it was lost before its result
+     *         came: the job may or may not have run; it is not sent again
+     */
+    KeyJobResult<Object> runOnKey(String mapName, Object key, String jobClassName, Object argument);
+
+    /**
+     * The catalog's key jobs, which every grid node carries (such as
+     * {@link io.affinitygrid.compute.CatalogTasks#ADD_TO_FIELD}); deployed ones are listed by {@link Grid#deployments()}.
+     * Asks nothing of the grid.
+     *
+     * @return an immutable list
+     */
+    default List<KeyJobRef<?, ?>> catalogKeyJobs() {
+        return io.affinitygrid.compute.CatalogTasks.keyJobs();
+    }
 
     /**
      * For each partition of a map, its primary and backup nodes, as the grid's affinity function assigns them now.

@@ -3,6 +3,7 @@ package io.affinitygrid.client;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A typed view of one map (cache) on the grid, obtained from {@link Grid#map(String, Class, Class)}.
@@ -190,6 +191,25 @@ public interface GridMap<K, V> {
      * @throws GridException when the grid fails
      */
     long size();
+
+    /**
+     * Every entry of the map, read one partition at a time from the node that holds it, as the stream reaches the
+     * partition (never one scan of the whole map, which stalls a large grid). Lazy and sequential: close the stream,
+     * or stop with {@code limit}, to read no further partitions. Not a snapshot: an entry written or removed while
+     * the stream runs may or may not be seen. The near cache is not consulted. Asks the grid for the map's
+     * partition count first.
+     *
+     * <pre>{@code
+     * try (Stream<Map.Entry<Long, Order>> entries = orders.entries()) {
+     *     entries.filter(e -> e.getValue().amount() > 100).forEach(e -> System.out.println(e.getKey()));
+     * }
+     * }</pre>
+     *
+     * @return a stream of immutable entries
+     * @throws GridException when the grid fails (from the stream's operations, as a partition is read), a key is not
+     *         of the key type, or a value not of the value type
+     */
+    Stream<Map.Entry<K, V>> entries();
 
     /**
      * Removes every entry of the map, on every node. Removals are seen by listeners like single removes,

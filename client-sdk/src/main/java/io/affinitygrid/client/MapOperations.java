@@ -1,6 +1,9 @@
 package io.affinitygrid.client;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -9,9 +12,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import javax.cache.Cache;
 
 import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.client.ClientCache;
 
 /**
@@ -30,6 +39,9 @@ import org.apache.ignite.client.ClientCache;
  */
 final class MapOperations<K, V> {
 
+    /** Entries a partition scan fetches per round trip. */
+    private static final int SCAN_PAGE_SIZE = 1024;
+
     private final String name;
     private final Class<K> keyType;
     private final Class<V> valueType;
@@ -39,9 +51,17 @@ final class MapOperations<K, V> {
     private final GridMetrics.OperationMetrics metrics;
     private final Requests requests;
     private final ValueSizeLimit valueSizes;
+    private final ValueCodec codec;
 
     MapOperations(String name, Class<K> keyType, Class<V> valueType, ClientCache<Object, Object> cache, NearCache near,
             GridMetrics.OperationMetrics metrics, Requests requests, ValueSizeLimit valueSizes) {
+        this(name, keyType, valueType, cache, near, metrics, requests, valueSizes, ValueCodec.IDENTITY);
+    }
+
+    /** With {@code codec} converting the values written and read (the near cache, if any, holds the stored form). */
+    MapOperations(String name, Class<K> keyType, Class<V> valueType, ClientCache<Object, Object> cache, NearCache near,
+            GridMetrics.OperationMetrics metrics, Requests requests, ValueSizeLimit valueSizes, ValueCodec codec) {
+        this.codec = codec;
         this.name = name;
         this.keyType = keyType;
         this.valueType = valueType;
@@ -101,9 +121,9 @@ final class MapOperations<K, V> {
         });
     }
 
-    Operation<Void> put(K key, V value) {
+    Operation<Void> put(K key, V given) {
         checkKey(key);
-        checkValue(value);
+        Object value = checkValue(given);
         return writeKey("put", key, onKey("write", key), request(() -> {
             cache.put(key, value);
             return null;
@@ -121,31 +141,31 @@ final class MapOperations<K, V> {
         }, () -> cache.putAllAsync(checked)), Function.identity(), () -> invalidate(checked.keySet())));
     }
 
-    Operation<Boolean> putIfAbsent(K key, V value) {
+    Operation<Boolean> putIfAbsent(K key, V given) {
         checkKey(key);
-        checkValue(value);
+        Object value = checkValue(given);
         return writeKey("putIfAbsent", key, onKey("write", key),
                 request(() -> cache.putIfAbsent(key, value), () -> cache.putIfAbsentAsync(key, value)), Function.identity());
     }
 
-    Operation<Boolean> replace(K key, V value) {
+    Operation<Boolean> replace(K key, V given) {
         checkKey(key);
-        checkValue(value);
+        Object value = checkValue(given);
         return writeKey("replace", key, onKey("write", key),
                 request(() -> cache.replace(key, value), () -> cache.replaceAsync(key, value)), Function.identity());
     }
 
-    Operation<Boolean> replace(K key, V expected, V value) {
+    Operation<Boolean> replace(K key, V givenExpected, V given) {
         checkKey(key);
-        checkValue(expected);
-        checkValue(value);
+        Object expected = checkValue(givenExpected);
+        Object value = checkValue(given);
         return writeKey("replaceIfEquals", key, onKey("write", key),
                 request(() -> cache.replace(key, expected, value), () -> cache.replaceAsync(key, expected, value)), Function.identity());
     }
 
-    Operation<V> getAndPut(K key, V value) {
+    Operation<V> getAndPut(K key, V given) {
         checkKey(key);
-        checkValue(value);
+        Object value = checkValue(given);
         return writeKey("getAndPut", key, onKey("write", key),
                 request(() -> cache.getAndPut(key, value), () -> cache.getAndPutAsync(key, value)), previous -> checkReadOrNull(key, previous));
     }
@@ -162,9 +182,9 @@ final class MapOperations<K, V> {
                 request(() -> cache.remove(key), () -> cache.removeAsync(key)), Function.identity());
     }
 
-    Operation<Boolean> remove(K key, V expected) {
+    Operation<Boolean> remove(K key, V givenExpected) {
         checkKey(key);
-        checkValue(expected);
+        Object expected = checkValue(givenExpected);
         return writeKey("removeIfEquals", key, onKey("remove", key),
                 request(() -> cache.remove(key, expected), () -> cache.removeAsync(key, expected)), Function.identity());
     }
@@ -205,6 +225,29 @@ final class MapOperations<K, V> {
             cache.removeAll();
             return null;
         }, cache::removeAllAsync), Function.identity(), this::invalidateAll));
+    }
+
+    /**
+     * Every entry, read one partition at a time (of {@code partitions}) when the stream reaches it; see
+     * {@link GridMap#entries()}.
+     */
+    Stream<Map.Entry<K, V>> entries(IntSupplier partitions) {
+        return IntStream.range(0, partitions.getAsInt()).boxed().flatMap(partition -> partition(partition).stream());
+    }
+
+    private List<Map.Entry<K, V>> partition(int partition) {
+        List<Cache.Entry<Object, Object>> read = requests.call(name, () -> "scan partition " + partition + " of map '" + name + "'",
+                () -> cache.query(new ScanQuery<Object, Object>().setPartition(partition).setPageSize(SCAN_PAGE_SIZE)).getAll());
+        List<Map.Entry<K, V>> entries = new ArrayList<>(read.size());
+        for (Cache.Entry<Object, Object> entry : read) {
+            Object key = entry.getKey();
+            if (!keyType.isInstance(key)) {
+                throw new GridException("map '" + name + "' holds a key of type " + key.getClass().getName() + " (" + key
+                        + "), not " + keyType.getName());
+            }
+            entries.add(new AbstractMap.SimpleImmutableEntry<>(keyType.cast(key), checkRead(key, entry.getValue())));
+        }
+        return entries;
     }
 
     // ---- how an operation runs
@@ -452,7 +495,8 @@ final class MapOperations<K, V> {
         }
     }
 
-    private void checkValue(Object value) {
+    /** Checks a value and returns the form in which it is sent. */
+    private Object checkValue(Object value) {
         if (value == null) {
             throw new NullPointerException("value must not be null");
         }
@@ -460,7 +504,9 @@ final class MapOperations<K, V> {
             throw new IllegalArgumentException("map '" + name + "' takes values of type " + valueType.getName()
                     + ", not " + value.getClass().getName());
         }
-        valueSizes.check(name, value);
+        Object stored = codec.toStored(value);
+        valueSizes.check(name, stored);
+        return stored;
     }
 
     private Set<Object> checkKeys(Collection<?> keys) {
@@ -479,13 +525,13 @@ final class MapOperations<K, V> {
         Map<Object, Object> checked = new HashMap<>(entries.size() * 4 / 3 + 1);
         for (Map.Entry<? extends K, ? extends V> entry : entries.entrySet()) {
             checkKey(entry.getKey());
-            checkValue(entry.getValue());
-            checked.put(entry.getKey(), entry.getValue());
+            checked.put(entry.getKey(), checkValue(entry.getValue()));
         }
         return checked;
     }
 
-    private V checkRead(Object key, Object value) {
+    private V checkRead(Object key, Object stored) {
+        Object value = codec.fromStored(stored);
         if (!valueType.isInstance(value)) {
             throw new GridException("map '" + name + "' holds " + value.getClass().getName() + " values under key "
                     + key + ", not " + valueType.getName());

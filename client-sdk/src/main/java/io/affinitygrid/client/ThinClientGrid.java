@@ -110,7 +110,21 @@ final class ThinClientGrid implements Grid {
         ClientCache<Object, Object> cache = client.cache(name);
         NearCache near = nearCache(name, cache);
         return new ThinClientGridMap<>(new MapOperations<>(name, wrap(keyType), wrap(valueType), cache, near,
-                metrics.operations(name), requests, valueSizes));
+                metrics.operations(name), requests, valueSizes), () -> partitionCount(name));
+    }
+
+    @Override
+    public <K> GridMap<K, Object> records(String name, Class<K> keyType) {
+        Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(keyType, "keyType must not be null");
+        catalog.requireMap(name);
+        // no near cache: it would hold binary objects where the map's other views hold the application's objects
+        return new ThinClientGridMap<>(new MapOperations<>(name, wrap(keyType), Object.class, client.cache(name).withKeepBinary(),
+                null, metrics.operations(name), requests, valueSizes, new RecordCodec(client.binary())), () -> partitionCount(name));
+    }
+
+    private int partitionCount(String name) {
+        return compute.partitionMap(name).size();
     }
 
     /**

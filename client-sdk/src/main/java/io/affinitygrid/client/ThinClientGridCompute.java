@@ -17,6 +17,7 @@ import java.util.function.Function;
 import io.affinitygrid.compute.CacheKey;
 import io.affinitygrid.compute.CatalogTasks;
 import io.affinitygrid.compute.KeyJobRef;
+import io.affinitygrid.compute.KeyJobResult;
 import io.affinitygrid.compute.PartitionOwners;
 import io.affinitygrid.compute.TaskRef;
 import io.affinitygrid.compute.KeyCallArgument;
@@ -82,22 +83,41 @@ final class ThinClientGridCompute implements GridCompute {
 
     @Override
     public <R> R onKey(String mapName, Object key, String jobClassName, Object argument) {
-        requireText(mapName, "mapName");
-        Objects.requireNonNull(key, "key must not be null");
-        requireText(jobClassName, "jobClassName");
-        // a key job may write: it is never sent twice
-        return Requests.await(submit(CatalogTasks.KEY_CALL.name(), new KeyCallArgument(mapName, key, jobClassName, argument), mapName, null, false),
-                CatalogTasks.KEY_CALL.name());
+        return callOnKey(mapName, key, jobClassName, argument, false);
     }
 
     @Override
     public <A, R> R onKey(String mapName, Object key, KeyJobRef<A, R> job, A argument) {
+        return onKey(mapName, key, checked(job, argument), argument);
+    }
+
+    @Override
+    public <A, R> KeyJobResult<R> runOnKey(String mapName, Object key, KeyJobRef<A, R> job, A argument) {
+        return callOnKey(mapName, key, checked(job, argument), argument, true);
+    }
+
+    @Override
+    public KeyJobResult<Object> runOnKey(String mapName, Object key, String jobClassName, Object argument) {
+        return callOnKey(mapName, key, jobClassName, argument, true);
+    }
+
+    private <R> R callOnKey(String mapName, Object key, String jobClassName, Object argument, boolean withPlace) {
+        requireText(mapName, "mapName");
+        Objects.requireNonNull(key, "key must not be null");
+        requireText(jobClassName, "jobClassName");
+        // a key job may write: it is never sent twice
+        return Requests.await(submit(CatalogTasks.KEY_CALL.name(), new KeyCallArgument(mapName, key, jobClassName, argument, withPlace),
+                mapName, null, false), CatalogTasks.KEY_CALL.name());
+    }
+
+    /** The job's class name, once its argument is checked against the job's argument type. */
+    private static String checked(KeyJobRef<?, ?> job, Object argument) {
         Objects.requireNonNull(job, "job must not be null");
         if (argument != null && !job.argumentType().isInstance(argument)) {
             throw new IllegalArgumentException("Key job " + job.className() + " takes a " + job.argumentType().getName()
                     + ", not a " + argument.getClass().getName());
         }
-        return onKey(mapName, key, job.className(), argument);
+        return job.className();
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.affinitygrid.client;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.stream.Stream;
 
 /**
  * The blocking {@link GridMap}: each operation, defined once in {@link MapOperations}, run on the caller's thread
@@ -13,9 +15,12 @@ final class ThinClientGridMap<K, V> implements GridMap<K, V> {
 
     private final MapOperations<K, V> operations;
     private final ThinClientAsyncGridMap<K, V> async;
+    private final IntSupplier partitions;
 
-    ThinClientGridMap(MapOperations<K, V> operations) {
+    /** {@code partitions} tells how many partitions the map has, for {@link #entries()}. */
+    ThinClientGridMap(MapOperations<K, V> operations, IntSupplier partitions) {
         this.operations = operations;
+        this.partitions = partitions;
         this.async = new ThinClientAsyncGridMap<>(operations, this);
     }
 
@@ -102,6 +107,11 @@ final class ThinClientGridMap<K, V> implements GridMap<K, V> {
     @Override
     public long size() {
         return operations.size().await();
+    }
+
+    @Override
+    public Stream<Map.Entry<K, V>> entries() {
+        return operations.entries(partitions);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import io.affinitygrid.compute.CatalogTasks;
+import io.affinitygrid.compute.KeyJobResult;
+import io.affinitygrid.compute.PartitionOwners;
 import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.QueryArgument;
 import io.affinitygrid.compute.AddToFieldJob;
@@ -164,6 +166,15 @@ class ComputeScopeTest {
         Object typed = CLUSTER.grid().compute().onKey(ORDERS, 7L, CatalogTasks.ADD_TO_FIELD, FieldDelta.of("amount", 5));
         assertThat(((Number) typed).doubleValue()).isEqualTo(Orders.order(7).amount() + 15);
         assertThat(CLUSTER.orders().get(7L).amount()).isEqualTo(Orders.order(7).amount() + 15);
+
+        // runOnKey also says where it ran: the key's partition, on its primary
+        KeyJobResult<Object> placed = CLUSTER.grid().compute().runOnKey(ORDERS, 7L, CatalogTasks.ADD_TO_FIELD, FieldDelta.of("amount", -15));
+        assertThat(((Number) placed.result()).doubleValue()).isEqualTo(Orders.order(7).amount());
+        PartitionOwners owners = CLUSTER.grid().compute().keyOwners(ORDERS, 7L);
+        assertThat(placed.partition()).isEqualTo(owners.partition());
+        assertThat(placed.node()).isEqualTo(owners.primary());
+        assertThat(CLUSTER.grid().compute().runOnKey(ORDERS, 7L, AddToFieldJob.NAME, FieldDelta.of("amount", 0)).node())
+                .isEqualTo(owners.primary());
     }
 
     @Test

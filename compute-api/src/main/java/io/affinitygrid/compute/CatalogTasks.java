@@ -96,7 +96,14 @@ public final class CatalogTasks {
     private static final List<TaskRef<?, ?>> READ_ONLY = List.of(SUM, COUNT, STATS, GROUP_BY, TOP, DISTINCT_COUNT,
             WORD_COUNT, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, LIST_DEPLOYMENTS);
 
+    private static final List<KeyJobRef<?, ?>> KEY_JOBS = List.of(ADD_TO_FIELD);
+
     private CatalogTasks() {
+    }
+
+    /** The catalog's key jobs. */
+    public static List<KeyJobRef<?, ?>> keyJobs() {
+        return KEY_JOBS;
     }
 
     /** Every reference of the catalog. */

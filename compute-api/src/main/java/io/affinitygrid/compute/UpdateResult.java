@@ -6,6 +6,12 @@ import java.util.Objects;
 /** Outcome of a bulk update ({@code UpdateTask}). Immutable. */
 public final class UpdateResult implements Serializable {
 
+    /**
+     * The field in which each value changed by a bulk update records the update's id, so that no entry is updated
+     * twice; bookkeeping, which clients leave out when they show or export values.
+     */
+    public static final String LAST_UPDATE_FIELD = "_lastUpdate";
+
     private static final long serialVersionUID = 1L;
 
     private final String operationId;

@@ -19,7 +19,9 @@ import org.apache.ignite.resources.TaskContinuousMapperResource;
 
 /**
  * Runs a {@link KeyJob}, named by class, on the primary node of a key's partition. Argument:
- * {@link KeyCallArgument}; result: whatever the job returns. Invoke by {@link #NAME}.
+ * {@link KeyCallArgument}; result: whatever the job returns, or, when the argument asks for it
+ * ({@link KeyCallArgument#withPlace()}), a {@link KeyJobResult} with the partition and the node that ran it. Invoke
+ * by {@link #NAME}.
  *
  * <p>The job is sent straight to the key's primary; nothing waits for it in between. A job that arrives on a
  * node that is no longer the key's primary (the partition moved) runs nothing and is sent on to the new
@@ -120,7 +122,12 @@ public final class KeyCallTask extends ComputeTaskAdapter<KeyCallArgument, Objec
             }
             IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
             KeyJob<?> job = KeyJobs.instantiate(ignite, argument.jobClassName());
-            return job.run(new KeyContext(ignite, cache, argument.key(), argument.argument()));
+            Object result = job.run(new KeyContext(ignite, cache, argument.key(), argument.argument()));
+            if (!argument.withPlace()) {
+                return result;
+            }
+            return new KeyJobResult<>(result, ignite.affinity(argument.cacheName()).partition(argument.key()),
+                    String.valueOf(ignite.cluster().localNode().consistentId()));
         }
     }
 }

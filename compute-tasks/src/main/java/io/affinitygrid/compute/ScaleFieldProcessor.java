@@ -16,7 +16,7 @@ import org.apache.ignite.cache.CacheEntryProcessor;
 final class ScaleFieldProcessor implements CacheEntryProcessor<Object, Object, Integer> {
 
     /** Field in which an updated value records the id of the last bulk update applied to it. */
-    static final String MARKER = "_lastUpdate";
+    static final String MARKER = UpdateResult.LAST_UPDATE_FIELD;
 
     static final int UPDATED = 1;
     static final int ALREADY_APPLIED = 2;

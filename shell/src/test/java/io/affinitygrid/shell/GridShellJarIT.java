@@ -109,7 +109,7 @@ class GridShellJarIT {
         Result oneShot = run("--grid.embedded.sample-orders=10", "--embedded", "compute", "summ", "--map", "orders", "--field", "amount");
         assertThat(oneShot.exitCode()).as(oneShot.output()).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(oneShot.lines()).as(oneShot.output()).contains("Error: Unknown command 'compute summ'. Did you mean 'compute sum'? "
-                + "'compute' is followed by one of: avg, bottom, count, distinct, group-by, max, min, run, stats, sum, top, update, words.");
+                + "'compute' is followed by one of: avg, bottom, count, distinct, group-by, key, max, min, run, stats, sum, top, update, words.");
 
         Path script = Files.writeString(dir.resolve("typo.txt"), """
                 compute count --cache orders --json

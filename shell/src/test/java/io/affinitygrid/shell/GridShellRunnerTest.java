@@ -52,7 +52,7 @@ class GridShellRunnerTest {
         Run misspelt = run("compute top --map orders --field amount --limt 3");
         assertThat(misspelt.code()).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(misspelt.lines()).containsExactly(
-                "Error: Unknown option '--limt' for 'compute top'; its options: --map, --field, --limit, --where, --json");
+                "Error: Unknown option '--limt' for 'compute top'; its options: --map, --field, --limit, --where, --json, --format");
 
         Run lone = run("compute count --map orders -");
         assertThat(lone.code()).isEqualTo(ShellErrors.USAGE_CODE);
@@ -99,7 +99,7 @@ class GridShellRunnerTest {
         Run group = run("compute");
         assertThat(group.code()).isZero();
         assertThat(group.lines()).first().isEqualTo("'compute' is followed by one of:");
-        assertThat(group.lines().stream().skip(1)).hasSize(13).first().asString().startsWith("  compute avg  ");
+        assertThat(group.lines().stream().skip(1)).hasSize(14).first().asString().startsWith("  compute avg  ");
     }
 
     /** README, "The shell": 0 on success, 1 when a command failed, 2 for a command that was written wrongly. */
@@ -116,7 +116,7 @@ class GridShellRunnerTest {
     @Test
     void aMistypedCommandSuggestsTheClosestOne() {
         assertThat(run("compute summ --map orders --field amount").lines()).containsExactly("Error: Unknown command 'compute summ'. "
-                + "Did you mean 'compute sum'? 'compute' is followed by one of: avg, bottom, count, distinct, group-by, max, min, "
+                + "Did you mean 'compute sum'? 'compute' is followed by one of: avg, bottom, count, distinct, group-by, key, max, min, "
                 + "run, stats, sum, top, update, words.");
         assertThat(run("comput sum").lines()).containsExactly(
                 "Error: Unknown command 'comput sum'. Did you mean 'compute sum'? Type 'help' to list the commands.");
@@ -124,7 +124,7 @@ class GridShellRunnerTest {
                 "Error: Unknown command 'topolgy'. Did you mean 'topology'? Type 'help' to list the commands.");
         assertThat(run("compute --map orders").lines()).singleElement().asString()
                 .isEqualTo("Error: 'compute' needs a sub-command. 'compute' is followed by one of: avg, bottom, count, distinct, "
-                        + "group-by, max, min, run, stats, sum, top, update, words.");
+                        + "group-by, key, max, min, run, stats, sum, top, update, words.");
         assertThat(run("compute frobnicate").lines()).singleElement().asString()
                 .startsWith("Error: Unknown command 'compute frobnicate'. 'compute' is followed by one of: avg, bottom,");
         for (String line : List.of("compute summ --map orders --field amount", "comput sum", "topolgy", "compute --map orders")) {
@@ -137,7 +137,7 @@ class GridShellRunnerTest {
         Run extra = run("compute count --map orders extra");
         assertThat(extra.code()).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(extra.lines()).containsExactly("Error: Unexpected word 'extra': 'compute count' takes only options "
-                + "(--map, --where, --json). Quote a value that has spaces, e.g. --where \"amount > 5\".");
+                + "(--map, --where, --json, --format). Quote a value that has spaces, e.g. --where \"amount > 5\".");
         assertThat(run("compute count extra --map orders").lines()).singleElement().asString().startsWith("Error: Unexpected word 'extra'");
         assertThat(run("compute count --map orders --where amount > 5").lines()).singleElement().asString()
                 .startsWith("Error: Unexpected word '>'");
@@ -187,7 +187,8 @@ class GridShellRunnerTest {
         Run old = run("compute count --cache orders --json");
         assertThat(old.code()).isZero();
         assertThat(old.lines()).singleElement().asString().startsWith("{\"operation\":\"count\",\"map\":\"orders\",\"cache\":\"orders\"");
-        assertThat(run("get -c orders --key 5").lines()).containsExactly(SampleData.standard().order(5).toString());
+        assertThat(TableOutput.rows(run("get -c orders --key 5").lines(), "_key").get(0)).containsEntry("customer",
+                SampleData.standard().order(5).customer());
         assertThat(run("compute count --cache=orders").code()).isZero();
         assertThat(run("compute count --cache orders --map orders").lines())
                 .containsExactly("Error: The option '--map' is given more than once for 'compute count'; give it once.");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The shell's seams, read from its sources: it reaches the grid through the SDK only (no Ignite class, no task
  * named by the shell), and its packages depend on each other one way: the root (application, runner, parser) on
- * {@code commands}, {@code commands} on {@code connection}, {@code output} and {@code sample}, {@code connection}
- * on {@code sample}; {@code output} and {@code sample} on none.
+ * {@code commands}, {@code commands} on {@code connection}, {@code data}, {@code output} and {@code sample},
+ * {@code connection} on {@code sample}, {@code data} on {@code output}; {@code output} and {@code sample} on none.
  */
 class ShellSeamsTest {
 
@@ -29,7 +29,8 @@ class ShellSeamsTest {
     private static final Pattern SHELL_IMPORT = Pattern.compile("^import (?:static )?io\\.affinitygrid\\.shell\\.(\\w+)\\.", Pattern.MULTILINE);
 
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "commands", Set.of("connection", "output", "sample"),
+            "commands", Set.of("connection", "data", "output", "sample"),
+            "data", Set.of("output"),
             "connection", Set.of("sample"),
             "output", Set.of(),
             "sample", Set.of());

@@ -19,7 +19,7 @@ import io.affinitygrid.compute.WordCount;
 import io.affinitygrid.shell.connection.GridCatalog;
 import io.affinitygrid.shell.connection.GridConnection;
 import io.affinitygrid.shell.connection.ShellSession;
-import io.affinitygrid.shell.output.Json;
+import io.affinitygrid.shell.output.OutputFormat;
 import io.affinitygrid.shell.output.ProgressBar;
 import io.affinitygrid.shell.output.Results;
 import io.affinitygrid.shell.output.ShellErrors;
@@ -88,7 +88,7 @@ class ComputeCommands {
                   compute count --map orders
                   compute count --map orders --where "amount > 100\"""",
                 List.of(), call -> call.run(ComputeScope::count, (count, elapsed) -> new Output(
-                        TextTable.withHeader("count", "elapsed ms").alignRight(0, 1).row(count, elapsed).render(),
+                        TextTable.withHeader("count", "elapsed ms").alignRight(0, 1).row(count, elapsed),
                         Map.of("count", count))));
     }
 
@@ -117,17 +117,16 @@ class ComputeCommands {
                         fields.put("sum", result.sum());
                         fields.put("average", result.average());
                         fields.put("partitions", result.partitions());
-                        return new Output(render(result, elapsed), fields);
+                        return new Output(table(result, elapsed), fields);
                     });
                 });
     }
 
-    static String render(SumResult result, long elapsedMillis) {
+    static TextTable table(SumResult result, long elapsedMillis) {
         return TextTable.withHeader("count", "summed", "sum", "average", "partitions", "elapsed ms")
                 .alignRight(0, 1, 2, 3, 4, 5)
                 .row(result.count(), result.summed(), result.sum().toPlainString(), Values.average(result.average()),
-                        result.partitions(), elapsedMillis)
-                .render();
+                        result.partitions(), elapsedMillis);
     }
 
     @Bean
@@ -175,8 +174,7 @@ class ComputeCommands {
                             TextTable.withHeader("field", "count", "values", "sum", "min", "max", "average", "elapsed ms")
                                     .alignRight(1, 2, 3, 4, 5, 6, 7)
                                     .row(name, stats.count(), stats.valueCount(), stats.sum(), Values.cell(stats.min()),
-                                            Values.cell(stats.max()), Values.average(stats.average()), elapsed)
-                                    .render(),
+                                            Values.cell(stats.max()), Values.average(stats.average()), elapsed),
                             statsJson(stats)));
                 });
     }
@@ -245,7 +243,7 @@ class ComputeCommands {
                         result.put("field", name);
                         result.put("distinct", distinct);
                         return new Output(TextTable.withHeader("field", "distinct", "elapsed ms").alignRight(1, 2)
-                                .row(name, distinct, elapsed).render(), result);
+                                .row(name, distinct, elapsed), result);
                     });
                 });
     }
@@ -283,8 +281,7 @@ class ComputeCommands {
                         Map<String, Object> result = new LinkedHashMap<>();
                         result.put("field", name);
                         result.put("words", rows);
-                        return new Output(table.render() + System.lineSeparator()
-                                + Results.footer(Results.count(words.size(), "word", "words"), call.options().where(), elapsed), result);
+                        return new Output(table, Results.footer(Results.count(words.size(), "word", "words"), call.options().where(), elapsed), result);
                     });
                 });
     }
@@ -327,12 +324,12 @@ class ComputeCommands {
                                 + (matching.valueCount() == 1 ? "entry" : "entries") + " of '" + call.options().map() + "'"
                                 + (call.options().where() == null ? "" : " where " + call.options().where());
                         if (dry) {
-                            call.print(Map.of("field", name, "factor", x, "wouldUpdate", matching.valueCount(), "dryRun", true),
+                            call.print(fields("field", name, "factor", x, "wouldUpdate", matching.valueCount(), "dryRun", true),
                                     "Dry run: would " + what + ". Nothing was changed.");
                             return;
                         }
                         if (!call.confirm("About to " + what + ". Go on? [y/N] ")) {
-                            call.print(Map.of("field", name, "factor", x, "updated", 0, "cancelled", true),
+                            call.print(fields("field", name, "factor", x, "updated", 0, "cancelled", true),
                                     "Cancelled: nothing was changed.");
                             return;
                         }
@@ -346,10 +343,18 @@ class ComputeCommands {
                         fields.put("operationId", result.operationId());
                         return new Output(TextTable.withHeader("field", "factor", "updated", "operation", "elapsed ms")
                                 .alignRight(1, 2, 4)
-                                .row(name, Values.cell(x), result.updated(), result.operationId(), elapsed)
-                                .render(), fields);
+                                .row(name, Values.cell(x), result.updated(), result.operationId(), elapsed), fields);
                     });
                 });
+    }
+
+    /** Names and values, in this order. */
+    private static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
     }
 
     /** A required {@code --field}. */
@@ -392,7 +397,7 @@ class ComputeCommands {
                 result.put("values", stats.valueCount());
                 result.put(name, value);
                 return new Output(TextTable.withHeader("field", "values", name, "elapsed ms").alignRight(1, 2, 3)
-                        .row(fieldName, stats.valueCount(), cell, elapsed).render(), result);
+                        .row(fieldName, stats.valueCount(), cell, elapsed), result);
             });
         });
     }
@@ -409,8 +414,7 @@ class ComputeCommands {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("field", name);
                 result.put("entries", Results.entriesJson(entries));
-                return new Output(Results.entriesTable(entries, true, name) + System.lineSeparator()
-                        + Results.footer(Results.count(entries.size(), "entry", "entries")
+                return new Output(Results.entries(entries, true, name), Results.footer(Results.count(entries.size(), "entry", "entries")
                                 + (top ? " with the largest " : " with the smallest ") + name, call.options().where(), elapsed),
                         result);
             });
@@ -455,7 +459,7 @@ class ComputeCommands {
         result.put("field", field);
         result.put("groupCount", groups.size());
         result.put("groups", rows);
-        return new Output(table.render() + System.lineSeparator() + Results.footer(what, where, elapsed), result);
+        return new Output(table, Results.footer(what, where, elapsed), result);
     }
 
     static Map<String, Object> statsJson(FieldStats stats) {
@@ -470,8 +474,17 @@ class ComputeCommands {
         return json;
     }
 
-    /** A result's two forms. */
-    record Output(String table, Map<String, Object> json) {
+    /** A result's forms: a table (with a line under it, or null), and its JSON object. */
+    record Output(TextTable table, String footer, Map<String, Object> json) {
+
+        Output(TextTable table, Map<String, Object> json) {
+            this(table, null, json);
+        }
+
+        /** The table and the line under it, for a person. */
+        String text() {
+            return footer == null ? table.render() : table.render() + System.lineSeparator() + footer;
+        }
     }
 
     /** Turns a computation's result and elapsed milliseconds into its output. */
@@ -532,20 +545,16 @@ class ComputeCommands {
             return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(java.util.Locale.ROOT));
         }
 
-        /** Prints a message, or with --json its fields with the operation, map and filter. */
+        /** Prints a message; as JSON or CSV, its fields with the operation, map and filter. */
         void print(Map<String, Object> fields, String text) {
-            PrintWriter out = context.outputWriter();
-            if (options.json()) {
-                Map<String, Object> object = new LinkedHashMap<>();
-                object.put("operation", operation);
-                Results.putMap(object, options.map());
-                object.putAll(fields);
-                object.put("where", options.where());
-                out.println(Json.write(object));
-            }
-            else {
-                out.println(text);
-            }
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("operation", operation);
+            Results.putMap(object, options.map());
+            object.putAll(fields);
+            object.put("where", options.where());
+            TextTable table = TextTable.withHeader(object.keySet().toArray(String[]::new));
+            table.row(object.values().stream().map(v -> v == null ? "" : Values.cell(v)).toArray());
+            Results.print(context.outputWriter(), options.format(), text, table, object);
         }
 
         /** A {@code --limit}, or {@code otherwise} when not given. */
@@ -564,7 +573,7 @@ class ComputeCommands {
             ComputeScope scope = scope();
             PrintWriter out = context.outputWriter();
             R result;
-            ProgressBar.Style style = ProgressBar.Style.forComputation(session.isInteractive(), options.json());
+            ProgressBar.Style style = ProgressBar.Style.forComputation(session.isInteractive(), options.format() != OutputFormat.TABLE);
             if (style != ProgressBar.Style.NONE && connection.grid().map(map, Object.class, Object.class).size() < PROGRESS_MIN_ENTRIES) {
                 style = ProgressBar.Style.NONE; // quick anyway, and tracking progress costs the nodes a little
             }
@@ -574,18 +583,13 @@ class ComputeCommands {
             }
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             Output output = rendering.render(result, elapsed);
-            if (options.json()) {
-                Map<String, Object> object = new LinkedHashMap<>();
-                object.put("operation", operation);
-                Results.putMap(object, map);
-                object.putAll(output.json());
-                object.put("where", options.where());
-                object.put("elapsedMs", elapsed);
-                out.println(Json.write(object));
-            }
-            else {
-                out.println(output.table());
-            }
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("operation", operation);
+            Results.putMap(object, map);
+            object.putAll(output.json());
+            object.put("where", options.where());
+            object.put("elapsedMs", elapsed);
+            Results.print(out, options.format(), output.text(), output.table(), object);
         }
     }
 }

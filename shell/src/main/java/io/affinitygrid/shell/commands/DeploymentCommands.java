@@ -13,6 +13,7 @@ import io.affinitygrid.compute.QueryArgument;
 import io.affinitygrid.shell.connection.DeploymentCatalog;
 import io.affinitygrid.shell.connection.GridConnection;
 import io.affinitygrid.shell.output.Json;
+import io.affinitygrid.shell.output.OutputFormat;
 import io.affinitygrid.shell.output.Results;
 import io.affinitygrid.shell.output.ShellErrors;
 import io.affinitygrid.shell.output.TextTable;
@@ -128,7 +129,8 @@ class DeploymentCommands {
     @Command(name = "compute run", group = GridCommandGroup.COMPUTE,
             description = "Run a task by class name, e.g. one you deployed, over a map or with an argument",
             help = """
-                    compute run --task <class> [--map <map> [--field <field>] [--where <filter>]] [--arg <value>] [--json]
+                    compute run --task <class> [--map <map> [--field <field>] [--where <filter>]] [--arg <value>]
+                                [--format table|json|csv]
 
                     With --map the task gets a QueryArgument over that map (what ScanTask subclasses take),
                     with the optional field and filter. Without it, the task gets --arg: a whole number is passed
@@ -145,8 +147,10 @@ class DeploymentCommands {
             @Option(longName = OptionNames.FIELD, shortName = OptionNames.FIELD_SHORT, description = "the field the task reads, when it takes one") String field,
             @Option(longName = OptionNames.WHERE, shortName = OptionNames.WHERE_SHORT, description = OptionNames.WHERE_HELP) String where,
             @Option(longName = "arg", shortName = 'a', description = "the argument, when there is no --map") String arg,
-            @Option(longName = "json", description = "print the result as JSON") boolean json) {
+            @Option(longName = OptionNames.FORMAT, description = OutputFormat.HELP) String format,
+            @Option(longName = "json", description = "short for --format json") boolean json) {
         ShellErrors.run(context, () -> {
+            OutputFormat output = OutputFormat.of(format, json);
             String taskName = Inputs.requireText("task", task);
             Object argument;
             if (map != null) {
@@ -166,36 +170,34 @@ class DeploymentCommands {
             long started = System.nanoTime();
             Object result = grid.compute().execute(taskName, argument);
             long elapsed = (System.nanoTime() - started) / 1_000_000;
-            PrintWriter out = context.outputWriter();
-            if (json) {
-                Map<String, Object> object = new LinkedHashMap<>();
-                object.put("task", taskName);
-                Results.putMap(object, map);
-                object.put("result", Values.plain(result));
-                object.put("elapsedMs", elapsed);
-                out.println(Json.write(object));
-            }
-            else {
-                out.println(renderResult(result));
-                out.println("elapsed " + elapsed + " ms");
-            }
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("task", taskName);
+            Results.putMap(object, map);
+            object.put("result", Values.plain(result));
+            object.put("elapsedMs", elapsed);
+            TextTable table = resultTable(result);
+            Results.print(context.outputWriter(), output, table.render() + System.lineSeparator() + "elapsed " + elapsed + " ms", table, object);
         });
     }
 
     static String renderResult(Object result) {
+        return resultTable(result).render();
+    }
+
+    private static TextTable resultTable(Object result) {
         if (result instanceof Map<?, ?> map) {
             TextTable table = TextTable.withHeader("key", "value");
             new java.util.TreeMap<>(stringKeys(map)).forEach((key, value) -> table.row(key, Values.cell(value)));
-            return table.render();
+            return table;
         }
         if (result instanceof List<?> list) {
             TextTable table = TextTable.withHeader("#", "value").alignRight(0);
             for (int i = 0; i < list.size(); i++) {
                 table.row(i + 1, Values.cell(list.get(i)));
             }
-            return table.render();
+            return table;
         }
-        return TextTable.withHeader("result").row(Values.cell(result)).render();
+        return TextTable.withHeader("result").row(Values.cell(result));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

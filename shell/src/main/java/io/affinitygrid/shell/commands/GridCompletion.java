@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * with {@code --map} (or its deprecated alias {@code --cache}; see {@link GridCatalog}), {@code --type} the
  * sample data sets, and {@code connect}
  * the embedded grid and the addresses used so far, {@code --name} the deployments and {@code --task} their task
- * classes, and inside {@code --where} the fields of the map. Spring Shell completes command and option names itself.
+ * classes, {@code --job} the key jobs (the catalog's and the deployed ones), and inside {@code --where} the fields of
+ * the map. Spring Shell completes command and option names itself.
  * Never connects to the grid; proposes nothing when not connected. Thread-safe.
  */
 @Component(GridCompletion.NAME)
@@ -63,6 +64,10 @@ class GridCompletion implements CompletionProvider {
             case "task" -> proposals(deployments.taskClasses(), prefix, "deployed task", true);
             case OptionNames.WHERE -> whereFields(word == null ? "" : word.substring(prefix.length()), prefix,
                     catalog.fields(mapOf(context.getWords())));
+            case OptionNames.JOB -> proposals(keyJobs(), prefix, "key job", true);
+            case OptionNames.KEY_TYPE -> proposals(List.of("long", "int", "string", "uuid"), prefix, "key type", true);
+            case "value-type" -> proposals(List.of("string", "long", "double", "json"), prefix, "value type", true);
+            case OptionNames.FORMAT -> proposals(List.of("table", "json", "csv"), prefix, "format", true);
             default -> List.of();
         };
     }
@@ -85,6 +90,17 @@ class GridCompletion implements CompletionProvider {
             }
         }
         return proposals;
+    }
+
+    /** The catalog's key jobs, then the deployed ones; none when not connected. */
+    private List<String> keyJobs() {
+        Set<String> jobs = new LinkedHashSet<>();
+        io.affinitygrid.client.Grid grid = connection.gridIfConnected();
+        if (grid != null) {
+            grid.compute().catalogKeyJobs().forEach(job -> jobs.add(job.className()));
+        }
+        jobs.addAll(deployments.keyJobClasses());
+        return new ArrayList<>(jobs);
     }
 
     private List<String> connectTargets() {

@@ -7,11 +7,16 @@ import java.util.Map;
 
 import io.affinitygrid.client.ComputeScope;
 import io.affinitygrid.client.GridMap;
+import io.affinitygrid.client.GridRecord;
 import io.affinitygrid.client.MapInfo;
 import io.affinitygrid.compute.TopEntry;
 import io.affinitygrid.shell.connection.GridCatalog;
 import io.affinitygrid.shell.connection.GridConnection;
+import io.affinitygrid.shell.data.KeyType;
+import io.affinitygrid.shell.data.Records;
+import io.affinitygrid.shell.data.ValueType;
 import io.affinitygrid.shell.output.Json;
+import io.affinitygrid.shell.output.OutputFormat;
 import io.affinitygrid.shell.output.Results;
 import io.affinitygrid.shell.output.ShellErrors;
 import io.affinitygrid.shell.output.TextTable;
@@ -40,7 +45,7 @@ class MapCommands {
     @Command(name = "maps", alias = "caches", group = GridCommandGroup.CLUSTER,
             description = "List the grid's maps with their mode, backups, partitions and size",
             help = """
-                    maps [--json] - the grid's maps ('caches' is a deprecated alias).
+                    maps [--format table|json|csv] - the grid's maps ('caches' is a deprecated alias).
 
                     One row per map: name, mode (PARTITIONED or REPLICATED), number of backup copies of each
                     partition, number of partitions, and number of entries (primary copies). '?' means the grid
@@ -50,101 +55,132 @@ class MapCommands {
                       maps""",
             exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void maps(CommandContext context,
-            @Option(longName = "json", description = "print the maps as JSON") boolean json) {
+            @Option(longName = OptionNames.FORMAT, description = OutputFormat.HELP) String format,
+            @Option(longName = "json", description = "short for --format json") boolean json) {
         ShellErrors.run(context, () -> {
+            OutputFormat output = OutputFormat.of(format, json);
             List<MapInfo> maps = GridConnection.userMaps(connection.grid().maps());
-            context.outputWriter().println(json ? Json.write(maps.stream().map(Results::mapJson).toList()) : render(maps));
+            TextTable table = table(maps);
+            Results.print(context.outputWriter(), output, table.render(), table, maps.stream().map(Results::mapJson).toList());
         });
     }
 
     static String render(List<MapInfo> maps) {
+        return table(maps).render();
+    }
+
+    private static TextTable table(List<MapInfo> maps) {
         TextTable table = TextTable.withHeader("name", "mode", "backups", "partitions", "size").alignRight(2, 3, 4);
         for (MapInfo map : maps) {
             table.row(map.name(), map.mode(), Results.known(map.backups()), Results.known(map.partitions()), map.size());
         }
-        return table.render();
+        return table;
     }
 
     @Command(name = "put", group = GridCommandGroup.DATA,
-            description = "Store a value under a key in a map",
+            description = "Store a value under a key in a map: text, a number, or a JSON object stored with its fields",
             help = """
-                    put --map <map> --key <key> --value <value> [--json] - store a value.
+                    put --map <map> --key <key> --value <value> [--key-type long|int|string|uuid]
+                        [--value-type string|long|double|json] [--type-name <type>] [--format table|json|csv]
+                        - store a value.
 
-                    The key is stored as a whole number (Long) when it reads as one, like the keys of the sample
-                    data, else as text. The value is stored as text. Quote values with spaces: --value "a b".
+                    Without --key-type, a key that reads as a whole number is stored as a Long, like the keys of
+                    the sample data, else as text. The value is text unless --value-type says otherwise; with
+                    json, an object is stored as an object with fields (of type --type-name, by default the
+                    map's name), so that computations read its fields (--field, --where) like those of the
+                    sample orders; other JSON values are stored as they are. Quote a value with spaces whole:
+                    --value "a b"; in JSON with spaces, escape its quotes: --value "{\\"id\\": 7}" (from the operating
+                    system's shell, '{"id": 7}' will do), or write it without spaces.
 
-                    Example:
+                    Examples:
                       put --map words --key 1 --value "to be or not to be"
-                      get --map words --key 1""",
+                      put --map orders --key 20001 --value-type json --value {"id":20001,"region":"north","amount":12.5}
+                      put --map sessions --key-type uuid --key 123e4567-e89b-12d3-a456-426614174000 --value active""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void put(CommandContext context,
             @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map to write to", required = true) String map,
-            @Option(longName = "key", shortName = 'k', description = "the key; a whole number is stored as a Long", required = true) String key,
-            @Option(longName = "value", shortName = 'v', description = "the value, stored as text", required = true) String value,
-            @Option(longName = "json", description = "print the outcome as JSON") boolean json) {
+            @Option(longName = "key", shortName = 'k', description = "the key", required = true) String key,
+            @Option(longName = "value", shortName = 'v', description = "the value", required = true) String value,
+            @Option(longName = OptionNames.KEY_TYPE, description = KeyType.HELP) String keyType,
+            @Option(longName = "value-type", description = ValueType.HELP) String valueType,
+            @Option(longName = OptionNames.TYPE_NAME, description = "the type of a JSON object value (default: the map's name)") String typeName,
+            @Option(longName = OptionNames.FORMAT, description = OutputFormat.HELP) String format,
+            @Option(longName = "json", description = "short for --format json") boolean json) {
         ShellErrors.run(context, () -> {
-            Object typedKey = Inputs.key(key);
-            map(map).put(typedKey, value);
-            catalog.forget(map);
-            PrintWriter out = context.outputWriter();
-            out.println(json ? Json.write(keyResult(map, typedKey, "stored", true)) : "Stored " + describeKey(typedKey) + " in '" + map + "'");
+            OutputFormat output = OutputFormat.of(format, json);
+            String name = Inputs.requireText(OptionNames.MAP, map);
+            Object typedKey = KeyType.of(keyType).key(Inputs.requireText("key", key));
+            Object typedValue = ValueType.of(valueType).value(value, typeName == null ? name : Inputs.requireText(OptionNames.TYPE_NAME, typeName));
+            records(name).put(typedKey, typedValue);
+            catalog.forget(name);
+            Results.print(context.outputWriter(), output, "Stored " + KeyType.describe(typedKey) + " in '" + name + "'",
+                    TextTable.withHeader("map", "key", "stored").row(name, Values.cell(typedKey), true), keyResult(name, typedKey, "stored", true));
         });
     }
 
     @Command(name = "get", group = GridCommandGroup.DATA,
-            description = "Print the value stored under a key in a map",
+            description = "Print the value stored under a key in a map, objects with their fields",
             help = """
-                    get --map <map> --key <key> [--json] - print a value.
+                    get --map <map> --key <key> [--key-type long|int|string|uuid] [--format table|json|csv]
+                        - print a value.
 
-                    The key is read as a whole number (Long) when it reads as one, like the keys of the sample
-                    data, else as text. Objects are printed with their fields.
+                    Without --key-type, a key that reads as a whole number is read as a Long, like the keys of
+                    the sample data, else as text. An object is printed with its fields (a table with the key and
+                    a column per field, one JSON object, or CSV); a plain value as it is. The bookkeeping field
+                    _lastUpdate of 'compute update' is left out.
 
-                    Example:
+                    Examples:
                       get --map orders --key 42
-                      get --map orders --key 42 --json""",
+                      get --map orders --key 42 --format json""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void get(CommandContext context,
             @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map to read from", required = true) String map,
-            @Option(longName = "key", shortName = 'k', description = "the key; a whole number is read as a Long", required = true) String key,
-            @Option(longName = "json", description = "print the entry as JSON (value null when absent)") boolean json) {
+            @Option(longName = "key", shortName = 'k', description = "the key", required = true) String key,
+            @Option(longName = OptionNames.KEY_TYPE, description = KeyType.HELP) String keyType,
+            @Option(longName = OptionNames.FORMAT, description = OutputFormat.HELP) String format,
+            @Option(longName = "json", description = "short for --format json (value null when absent)") boolean json) {
         ShellErrors.run(context, () -> {
-            Object typedKey = Inputs.key(key);
-            Object value = map(map).get(typedKey);
+            OutputFormat output = OutputFormat.of(format, json);
+            String name = Inputs.requireText(OptionNames.MAP, map);
+            Object typedKey = KeyType.of(keyType).key(Inputs.requireText("key", key));
+            Object value = Records.withoutBookkeeping(records(name).get(typedKey));
             PrintWriter out = context.outputWriter();
-            if (json) {
-                out.println(Json.write(keyResult(map, typedKey, "value", Values.plain(value))));
+            if (value == null && output == OutputFormat.TABLE) {
+                out.println("No value for " + KeyType.describe(typedKey) + " in '" + name + "'");
+                return;
             }
-            else {
-                out.println(value == null ? "No value for " + describeKey(typedKey) + " in '" + map + "'" : String.valueOf(value));
-            }
+            TextTable table = Records.table(List.of(new java.util.AbstractMap.SimpleImmutableEntry<>(typedKey, value)));
+            Results.print(out, output, value instanceof GridRecord ? table.render() : Values.cell(value), table,
+                    keyResult(name, typedKey, "value", Values.plain(value)));
         });
     }
 
     @Command(name = "remove", group = GridCommandGroup.DATA,
             description = "Remove the entry of a key from a map",
             help = """
-                    remove --map <map> --key <key> [--json] - remove an entry.
+                    remove --map <map> --key <key> [--key-type long|int|string|uuid] [--json] - remove an entry.
 
-                    The key is read as a whole number (Long) when it reads as one, else as text. Says whether
-                    there was an entry to remove.
+                    Without --key-type, the key is read as a whole number (Long) when it reads as one, else as
+                    text. Says whether there was an entry to remove.
 
                     Example:
                       remove --map orders --key 42""",
             completionProvider = GridCompletion.NAME, exitStatusExceptionMapper = ShellErrors.MAPPER)
     public void remove(CommandContext context,
             @Option(longName = OptionNames.MAP, shortName = OptionNames.MAP_SHORT, description = "the map to remove from", required = true) String map,
-            @Option(longName = "key", shortName = 'k', description = "the key; a whole number is read as a Long", required = true) String key,
+            @Option(longName = "key", shortName = 'k', description = "the key", required = true) String key,
+            @Option(longName = OptionNames.KEY_TYPE, description = KeyType.HELP) String keyType,
             @Option(longName = "json", description = "print the outcome as JSON") boolean json) {
         ShellErrors.run(context, () -> {
-            Object typedKey = Inputs.key(key);
+            Object typedKey = KeyType.of(keyType).key(Inputs.requireText("key", key));
             boolean removed = map(map).remove(typedKey);
             PrintWriter out = context.outputWriter();
             if (json) {
                 out.println(Json.write(keyResult(map, typedKey, "removed", removed)));
             }
             else {
-                out.println(removed ? "Removed " + describeKey(typedKey) + " from '" + map + "'"
-                        : "No value for " + describeKey(typedKey) + " in '" + map + "'");
+                out.println(removed ? "Removed " + KeyType.describe(typedKey) + " from '" + map + "'"
+                        : "No value for " + KeyType.describe(typedKey) + " in '" + map + "'");
             }
         });
     }
@@ -152,12 +188,14 @@ class MapCommands {
     @Command(name = "scan", group = GridCommandGroup.DATA,
             description = "Show the first entries of a map, in the order of a field",
             help = """
-                    scan --map <map> [--limit <N>] [--by <field>] [--where <filter>] [--json] - browse entries.
+                    scan --map <map> [--limit <N>] [--by <field>] [--where <filter>] [--format table|json|csv]
+                        - browse entries.
 
                     Shows the N entries (default 10) with the smallest values of a field, with their keys and
                     fields: the nodes scan their own partitions and send only their first N. The field defaults
                     to 'id' when the values have one, '_value' for plain values (text, numbers), else the first
-                    field. Entries without the field are not shown. --where narrows the entries first.
+                    field. Entries without the field are not shown. --where narrows the entries first. The
+                    bookkeeping field _lastUpdate of 'compute update' is left out.
 
                     Examples:
                       scan --map orders --limit 5
@@ -169,8 +207,10 @@ class MapCommands {
             @Option(longName = OptionNames.LIMIT, shortName = OptionNames.LIMIT_SHORT, description = "how many entries (default 10)") String limit,
             @Option(longName = OptionNames.BY, shortName = OptionNames.BY_SHORT, description = "the field to order the entries by") String by,
             @Option(longName = OptionNames.WHERE, shortName = OptionNames.WHERE_SHORT, description = OptionNames.WHERE_HELP) String where,
-            @Option(longName = "json", description = "print the entries as JSON") boolean json) {
+            @Option(longName = OptionNames.FORMAT, description = OutputFormat.HELP) String format,
+            @Option(longName = "json", description = "short for --format json") boolean json) {
         ShellErrors.run(context, () -> {
+            OutputFormat output = OutputFormat.of(format, json);
             String map = Inputs.requireText(OptionNames.MAP, mapName);
             int n = limit == null ? DEFAULT_SCAN_LIMIT : Inputs.limit(limit);
             String field = by;
@@ -189,22 +229,20 @@ class MapCommands {
             List<TopEntry> entries = scope.bottom(Inputs.requireText("by", field), n);
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             entries.forEach(entry -> catalog.remember(map, entry.fields().keySet()));
-            PrintWriter out = context.outputWriter();
-            if (json) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                Results.putMap(result, map);
-                result.put("by", field);
-                result.put("where", where);
-                result.put("entries", Results.entriesJson(entries));
-                result.put("elapsedMs", elapsed);
-                out.println(Json.write(result));
-            }
-            else {
-                out.println(Results.entriesTable(entries, false, field));
-                out.println(Results.footer(Results.count(entries.size(), "entry", "entries") + " by " + field,
-                        where, elapsed));
-            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            Results.putMap(result, map);
+            result.put("by", field);
+            result.put("where", where);
+            result.put("entries", Results.entriesJson(entries));
+            result.put("elapsedMs", elapsed);
+            TextTable table = Results.entries(entries, false, field);
+            Results.print(context.outputWriter(), output, table.render() + System.lineSeparator()
+                    + Results.footer(Results.count(entries.size(), "entry", "entries") + " by " + field, where, elapsed), table, result);
         });
+    }
+
+    private GridMap<Object, Object> records(String name) {
+        return connection.grid().records(name, Object.class);
     }
 
     private GridMap<Object, Object> map(String name) {
@@ -219,7 +257,4 @@ class MapCommands {
         return result;
     }
 
-    private static String describeKey(Object key) {
-        return key instanceof Long ? "key " + key : "key '" + key + "'";
-    }
 }

@@ -28,6 +28,18 @@ final class OptionNames {
     static final String BY = "by";
     static final char BY_SHORT = 'b';
 
+    /** The output: table, json or csv. */
+    static final String FORMAT = "format";
+
+    /** How a typed key is read. */
+    static final String KEY_TYPE = "key-type";
+
+    /** The type name of records written from JSON or files. */
+    static final String TYPE_NAME = "type-name";
+
+    /** A key job's class name. */
+    static final String JOB = "job";
+
     /** The output as one line of JSON instead of a table. */
     static final String JSON = "json";
 

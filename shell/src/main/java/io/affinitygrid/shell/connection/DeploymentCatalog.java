@@ -41,6 +41,13 @@ public class DeploymentCatalog {
         return List.copyOf(classes);
     }
 
+    /** Key-job classes of the current deployments, sorted. */
+    public List<String> keyJobClasses() {
+        TreeSet<String> classes = new TreeSet<>();
+        deployments().forEach(deployment -> classes.addAll(deployment.keyJobClasses()));
+        return List.copyOf(classes);
+    }
+
     /** Forgets what it knows, after a deploy or undeploy. */
     public void forget() {
         known = null;

@@ -1,5 +1,6 @@
 package io.affinitygrid.shell.output;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 
 import io.affinitygrid.client.MapInfo;
 import io.affinitygrid.compute.TopEntry;
+import io.affinitygrid.compute.UpdateResult;
 
 /**
  * How the shell shows the SDK's results that several commands print: entries (of a scan or a top-N), a map's
@@ -26,9 +28,15 @@ public final class Results {
      * fields by name.
      */
     public static String entriesTable(List<TopEntry> entries, boolean ranked, String orderField) {
+        return entries(entries, ranked, orderField).render();
+    }
+
+    /** The table of {@link #entriesTable}, to render or write as CSV. The bookkeeping field of bulk updates is left out. */
+    public static TextTable entries(List<TopEntry> entries, boolean ranked, String orderField) {
         Set<String> fields = new LinkedHashSet<>();
         Set<String> others = new TreeSet<>();
         entries.forEach(entry -> others.addAll(entry.fields().keySet()));
+        others.removeIf(UpdateResult.LAST_UPDATE_FIELD::equalsIgnoreCase);
         if (others.remove(orderField)) {
             fields.add(orderField);
         }
@@ -65,7 +73,7 @@ public final class Results {
             }
             table.row(row.toArray());
         }
-        return table.render();
+        return table;
     }
 
     /**
@@ -90,7 +98,9 @@ public final class Results {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("key", entry.key());
             row.put("rank", entry.rank());
-            row.put("fields", Values.plain(entry.fields()));
+            Map<String, Object> fields = new LinkedHashMap<>(entry.fields());
+            fields.keySet().removeIf(UpdateResult.LAST_UPDATE_FIELD::equalsIgnoreCase);
+            row.put("fields", Values.plain(fields));
             rows.add(row);
         }
         return rows;
@@ -115,6 +125,18 @@ public final class Results {
     /** The line under a list result, e.g. {@code 4 groups, where amount > 100, 12 ms}. */
     public static String footer(String what, String where, long elapsedMillis) {
         return what + (where == null ? "" : ", where " + where) + ", " + elapsedMillis + " ms";
+    }
+
+    /**
+     * Prints a result in the chosen format: {@code text} for a person (a table, a sentence), the rows of
+     * {@code table} as CSV, or {@code json} as one line of JSON.
+     */
+    public static void print(PrintWriter out, OutputFormat format, String text, TextTable table, Object json) {
+        out.println(switch (format) {
+            case TABLE -> text;
+            case CSV -> table.csv();
+            case JSON -> Json.write(json);
+        });
     }
 
     /** {@code 1 entry}, {@code 2 entries}. */

@@ -51,6 +51,11 @@ public final class TextTable {
         return this;
     }
 
+    /** The table as CSV (header line, then the rows), ending without a line separator. */
+    public String csv() {
+        return Csv.write(List.of(header), rows);
+    }
+
     /** The table as text, ending without a line separator. */
     public String render() {
         Object[][] data = new Object[rows.size() + 1][];

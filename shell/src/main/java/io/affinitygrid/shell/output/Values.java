@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.affinitygrid.client.GridRecord;
+
 /** How the shell shows values: in table cells, and as JSON-ready structures. Stateless. */
 public final class Values {
 
@@ -36,6 +38,9 @@ public final class Values {
             double d = ((Number) value).doubleValue();
             return Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : Double.toString(d);
         }
+        if (value instanceof GridRecord) {
+            return Json.write(plain(value)); // a nested object, in one cell
+        }
         return String.valueOf(value);
     }
 
@@ -54,6 +59,9 @@ public final class Values {
     }
 
     private static Object plain(Object value, int depth) {
+        if (value instanceof GridRecord record) {
+            return plain(record.fields(), depth);
+        }
         if (value == null || value instanceof Number || value instanceof CharSequence || value instanceof Boolean
                 || value instanceof Character || value instanceof Enum<?> || value instanceof UUID
                 || value instanceof Temporal || value instanceof Date || depth > MAX_DEPTH) {

@@ -2,26 +2,20 @@ package io.affinitygrid.shell.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.affinitygrid.shell.EmbeddedGridShellTest;
 import io.affinitygrid.shell.connection.GridConnection;
 
-import org.jline.reader.Candidate;
-import org.jline.reader.ParsedLine;
-import org.jline.reader.Parser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.completion.CompletionContext;
-import org.springframework.shell.jline.CommandCompleter;
-import org.springframework.shell.jline.ExtendedDefaultParser;
 
 /**
  * TAB completion as the interactive shell does it: the line is split by the shell's JLine parser and
- * completed by Spring Shell's {@link CommandCompleter} (command and option names), which asks
+ * completed by Spring Shell's CommandCompleter (command and option names; see {@link io.affinitygrid.shell.Completions}), which asks
  * {@link GridCompletion} for option values: map names and field names from the embedded grid.
  */
 @EmbeddedGridShellTest
@@ -36,7 +30,6 @@ class CompletionTest {
     @Autowired
     GridConnection connection;
 
-    private final Parser parser = new ExtendedDefaultParser();
 
     @Test
     void commandNames() {
@@ -99,13 +92,7 @@ class CompletionTest {
         assertThat(proposals).allSatisfy(p -> assertThat(p.category()).isEqualTo("field"));
     }
 
-    /** The values of the candidates that JLine would offer for {@code line} with the cursor at its end. */
     private List<String> complete(String line) {
-        ParsedLine parsed = parser.parse(line, line.length(), Parser.ParseContext.COMPLETE);
-        List<Candidate> candidates = new ArrayList<>();
-        new CommandCompleter(registry).complete(null, parsed, candidates);
-        String word = parsed.word();
-        // JLine shows only the candidates that start with the word being completed
-        return candidates.stream().map(Candidate::value).filter(value -> value.startsWith(word)).distinct().toList();
+        return io.affinitygrid.shell.Completions.complete(registry, line);
     }
 }

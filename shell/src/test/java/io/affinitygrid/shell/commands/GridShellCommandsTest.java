@@ -188,8 +188,10 @@ class GridShellCommandsTest {
 
     @Test
     void getPrintsASampleOrderWithItsFields() throws Exception {
-        assertThat(client.sendCommand("get --map orders --key 5").lines())
-                .containsExactly(SampleData.standard().order(5).toString());
+        SampleOrder five = SampleData.standard().order(5);
+        Map<String, String> row = TableOutput.rows(client.sendCommand("get --map orders --key 5").lines(), "_key").get(0);
+        assertThat(row).containsEntry("_key", "5").containsEntry("id", "5").containsEntry("customer", five.customer())
+                .containsEntry("region", five.region()).containsEntry("quantity", String.valueOf(five.quantity()));
     }
 
     @Test
