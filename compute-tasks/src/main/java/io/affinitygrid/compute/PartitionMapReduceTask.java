@@ -556,11 +556,17 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             this.cache = executionId == null ? null : TaskProgressCache.cache(ignite);
         }
 
-        /** Publishes without waiting for the write; at most every 200 ms, except the final count. */
+        /** Publishes without waiting for the write, at most every 200 ms; the final count waits for its write. */
         void publish(int done) {
             long now = System.nanoTime();
             if (cache != null && done != published && (done == total || now - publishedAt >= INTERVAL_NANOS)) {
-                cache.putAsync(executionId, new TaskProgress(done, total));
+                if (done == total) {
+                    // written before the result leaves the node, so a client reading it after the result sees it
+                    cache.put(executionId, new TaskProgress(done, total));
+                }
+                else {
+                    cache.putAsync(executionId, new TaskProgress(done, total));
+                }
                 published = done;
                 publishedAt = now;
             }
