@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -18,9 +17,6 @@ import io.affinitygrid.shell.sample.SampleData;
 import io.affinitygrid.shell.sample.SampleOrder;
 import io.affinitygrid.testing.TaskJars;
 import org.apache.ignite.Ignite;
-import org.jline.reader.Candidate;
-import org.jline.reader.ParsedLine;
-import org.jline.reader.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,11 +88,6 @@ class DeploymentCommandsTest {
     }
 
     private List<String> complete(String line) {
-        Parser parser = new org.springframework.shell.jline.ExtendedDefaultParser();
-        ParsedLine parsed = parser.parse(line, line.length(), Parser.ParseContext.COMPLETE);
-        List<Candidate> candidates = new ArrayList<>();
-        new org.springframework.shell.jline.CommandCompleter(registry).complete(null, parsed, candidates);
-        String word = parsed.word();
-        return candidates.stream().map(Candidate::value).filter(value -> value.startsWith(word)).distinct().toList();
+        return Completions.complete(registry, line);
     }
 }
