@@ -77,10 +77,7 @@ abstract class MapChangeTask<A> extends ComputeTaskAdapter<A, MapDescription> {
 
         @Override
         public Object execute() {
-            NodeAdmin admin = NodeAdmin.of(ignite);
-            if (admin != null) {
-                admin.sync();
-            }
+            NodeAdmin.syncLocal(ignite);
             return null;
         }
     }

@@ -19,7 +19,11 @@ import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteLogger;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cluster.ClusterGroup;
+import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.lang.IgniteRunnable;
+import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
  * What one node needs to administer maps at run time: how a {@link MapDefinition} becomes the node's cache
@@ -51,8 +55,8 @@ public final class NodeAdmin {
     }
 
     /**
-     * Puts the node's administration in its local map and brings back the maps created at run time: a node that is
-     * the only server node (it starts the grid) creates every map of its file; a node that joins a running grid takes
+     * Puts the node's administration in its local map and brings back the maps created at run time: the oldest server
+     * node (the one that started the grid) creates every map of its file; a node that joins a running grid takes
      * the grid's maps and logs those of its file that the grid no longer has. Then the file is written anew from the
      * grid's maps. Call it once Ignite has started, before the node reports itself ready.
      *
@@ -183,14 +187,16 @@ public final class NodeAdmin {
             return List.of();
         }
         Set<String> onGrid = runtimeMapNames();
-        boolean alone = ignite.cluster().forServers().nodes().size() == 1;
+        // the oldest server node started the grid; nodes that joined it meanwhile are younger, whatever their files say
+        ClusterNode oldest = ignite.cluster().forServers().forOldest().node();
+        boolean first = oldest != null && oldest.isLocal();
         List<String> created = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (MapDefinition definition : stored) {
             if (onGrid.contains(definition.name()) || configuredMaps.contains(definition.name())) {
                 continue;
             }
-            if (alone) {
+            if (first) {
                 ignite.getOrCreateCache(configuration(definition));
                 created.add(definition.name());
             }
@@ -200,6 +206,7 @@ public final class NodeAdmin {
         }
         if (!created.isEmpty()) {
             log.info("Created the maps " + created + " from " + store.file() + " (created at run time before the grid stopped)");
+            syncOthers();
         }
         if (!dropped.isEmpty()) {
             log.warning("This node joined a running grid that does not have the maps of " + store.file() + " [" + String.join("; ", dropped)
@@ -208,6 +215,43 @@ public final class NodeAdmin {
         }
         sync();
         return created;
+    }
+
+    /** Has the other server nodes write their files, e.g. those that joined while this node created maps from its own. */
+    private void syncOthers() {
+        ClusterGroup others = ignite.cluster().forServers().forRemotes();
+        if (others.nodes().isEmpty()) {
+            return;
+        }
+        try {
+            ignite.compute(others).broadcast(new SyncMaps());
+        }
+        catch (RuntimeException e) {
+            log.warning("Could not have the other nodes record the maps created from " + store.file() + ": " + e.getMessage()
+                    + ". They record them at the next change of the maps, or when they restart.");
+        }
+    }
+
+    /** Writes the file of the node it runs on (nothing on a node whose administration is not installed yet). */
+    static final class SyncMaps implements IgniteRunnable {
+
+        private static final long serialVersionUID = 1L;
+
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        @Override
+        public void run() {
+            syncLocal(ignite);
+        }
+    }
+
+    /** Writes the file of {@code ignite}'s node, when its administration is installed. */
+    static void syncLocal(Ignite ignite) {
+        NodeAdmin admin = of(ignite);
+        if (admin != null) {
+            admin.sync();
+        }
     }
 
     private Set<String> runtimeMapNames() {
