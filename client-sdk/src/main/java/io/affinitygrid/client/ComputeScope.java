@@ -30,11 +30,14 @@ public interface ComputeScope {
     String mapName();
 
     /**
-     * A scope narrowed to the entries whose field matches: {@code field op value}, {@code op} one of
-     * {@code = != < <= > >=}, e.g. {@code "amount > 100"} or {@code "region = north"}. A numeric field is
-     * compared as a number, anything else as text. Replaces any earlier filter.
+     * A scope narrowed to the entries that match a filter: comparisons {@code field op value} ({@code op} one of
+     * {@code = != < <= > >=}), {@code field in (a, b)}, {@code field between low and high}, {@code field starts with
+     * text}, combined with {@code and}, {@code or}, {@code not} and parentheses, e.g. {@code "amount > 100"} or
+     * {@code "region in (north, east) and not quantity between 1 and 3"} (see {@code Filter}). A numeric field is
+     * compared as a number, anything else as text. Replaces any earlier filter. The filter is read here, before
+     * anything is sent.
      *
-     * @throws IllegalArgumentException when the filter cannot be read, saying how to write it
+     * @throws IllegalArgumentException when the filter cannot be read, naming the position and what was expected
      */
     ComputeScope where(String filter);
 

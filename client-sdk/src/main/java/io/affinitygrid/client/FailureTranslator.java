@@ -54,12 +54,16 @@ final class FailureTranslator {
             return new AuthenticationFailedException(config.addresses(), user, message, e);
         }
         if (Failures.isUnresolvedHost(e)) {
-            return new GridUnavailableException(config.addresses(), "Cannot reach the grid at " + config.addresses()
-                    + ": a host name does not resolve to an address. Check the host names (or give IP addresses).", e);
+            return new GridUnavailableException(config.addresses(), GridUnavailableException.Reason.UNRESOLVED_HOST,
+                    "Cannot reach the grid at " + config.addresses() + ": a host name does not resolve to an address. Check the host names (or give IP addresses).", e);
         }
-        String reason = IgniteWording.isTimeout(e) ? "no answer within " + config.connectTimeout().toMillis() + " ms" : sentence(e);
+        boolean timeout = IgniteWording.isTimeout(e);
+        String reason = timeout ? "no answer within " + config.connectTimeout().toMillis() + " ms" : sentence(e);
+        boolean tlsFailure = Failures.isTlsFailure(e);
+        GridUnavailableException.Reason why = tlsFailure ? GridUnavailableException.Reason.TLS_HANDSHAKE
+                : timeout ? GridUnavailableException.Reason.NO_ANSWER : GridUnavailableException.Reason.UNREACHABLE;
         String tls = "";
-        if (Failures.isTlsFailure(e)) {
+        if (tlsFailure) {
             tls = config.tlsEnabled() ? " The TLS handshake failed: check that the grid has TLS on and that trustStore(...)"
                     + " holds the certificate of the grid's nodes (or of the authority that signed it), and give"
                     + " keyStore(...) if the grid requires client certificates."
@@ -68,7 +72,7 @@ final class FailureTranslator {
         if (tls.isEmpty() && !config.tlsEnabled()) {
             tls = " If the grid has TLS on, connect with GridConfig.Builder.trustStore(path, password).";
         }
-        return new GridUnavailableException(config.addresses(), "Cannot reach the grid at " + config.addresses()
+        return new GridUnavailableException(config.addresses(), why, "Cannot reach the grid at " + config.addresses()
                 + ": " + reason + ". Check that a grid node is running and that the address and"
                 + " thin-client port are right." + tls, e);
     }
@@ -105,7 +109,8 @@ final class FailureTranslator {
                     + " have been done", e);
         }
         if (Failures.isConnectionFailure(e)) {
-            return new GridUnavailableException(config.addresses(), "Lost the connection to the grid at "
+            return new GridUnavailableException(config.addresses(), GridUnavailableException.Reason.CONNECTION_LOST,
+                    "Lost the connection to the grid at "
                     + config.addresses() + " while trying to " + action.get() + ": "
                     + sentence(e) + ". Check that grid nodes are running and reachable.", e);
         }

@@ -60,7 +60,7 @@ public enum ErrorCode {
     UNKNOWN_DEPLOYMENT("DEP", 5),
     /** The name, or a class of the jar, belongs to another user's or another deployment. */
     DEPLOYMENT_CONFLICT("DEP", 6),
-    /** A deployment got a new version while a computation of it ran, and part of it would have run the new one. */
+    /** A deployment got a new version while a computation of it ran, and a node without the old version got some of its partitions. */
     DEPLOYMENT_CHANGED("DEP", 7),
 
     /**

@@ -1,27 +1,27 @@
 package io.affinitygrid.compute;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A predicate on one field of a cache value: {@code field op value}, with {@code op} one of
- * {@code = != < <= > >=}. The operand is kept as text and compared by the type of the stored field: as a
- * decimal number when the field is numeric, as text otherwise ({@code =} and {@code !=} only for booleans).
- * An entry whose value lacks the field never matches. Immutable.
+ * A predicate on the fields of a map's values, evaluated on the nodes: comparisons {@code field op value} with
+ * {@code op} one of {@code = != < <= > >=}, {@code field in (v1, v2, ...)}, {@code field between low and high}
+ * (inclusive) and {@code field starts with text}, combined with {@code and}, {@code or}, {@code not} and
+ * parentheses ({@code and} binds tighter than {@code or}; keywords in any case). Operands are kept as text and
+ * compared by the type of the stored field: as decimal numbers when the field is numeric, as text otherwise
+ * ({@code =}, {@code !=} and {@code in} only for booleans). A comparison on a field the value lacks is false.
+ * Values with spaces, commas or parentheses are quoted: {@code 'north america'}. Immutable.
  *
  * <pre>{@code
  * Filter.parse("amount >= 100.5")
- * Filter.parse("region = north")
+ * Filter.parse("region in (north, south) and not amount between 10 and 20")
+ * Filter.parse("customer starts with 'customer-1' or quantity > 15")
  * }</pre>
  */
 public final class Filter implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    private static final Pattern FORM = Pattern.compile("^\\s*([A-Za-z_$][\\w$]*)\\s*(<=|>=|!=|=|<|>)\\s*(.*?)\\s*$");
 
     /** Comparison operators. */
     public enum Op {
@@ -38,15 +38,6 @@ public final class Filter implements Serializable {
             return symbol;
         }
 
-        static Op of(String symbol) {
-            for (Op op : values()) {
-                if (op.symbol.equals(symbol)) {
-                    return op;
-                }
-            }
-            throw new IllegalArgumentException("Unknown operator '" + symbol + "'; use one of = != < <= > >=");
-        }
-
         boolean test(int comparison) {
             return switch (this) {
                 case EQ -> comparison == 0;
@@ -59,157 +50,121 @@ public final class Filter implements Serializable {
         }
     }
 
-    private final String field;
-    private final Op op;
-    private final String operand;
-    /** The operand as a number, parsed on first use; immutable, so threads sharing this filter may race on it. */
-    private transient NumericOperand numericOperand;
+    /** The values of a filter's fields in one entry, by their index in {@link #fields()}. */
+    public interface FieldSource {
 
+        /** The value of field {@code index} in the entry, or {@code null} when the entry has none. */
+        Object value(int index);
+
+        /** The name of field {@code index}, for errors. */
+        String name(int index);
+    }
+
+    private final String[] fields;
+    private final FilterCondition condition;
+
+    /** A filter of one comparison, {@code field op operand}. */
     public Filter(String field, Op op, String operand) {
-        this.field = SumArgument.requireText(field, "filter field");
-        this.op = Objects.requireNonNull(op, "op");
-        this.operand = Objects.requireNonNull(operand, "operand");
+        this(new String[] {SumArgument.requireText(field, "filter field")}, new FilterCondition.Comparison(0,
+                FilterCondition.Comparison.Kind.OP, Objects.requireNonNull(op, "op"), List.of(Objects.requireNonNull(operand, "operand"))));
+    }
+
+    private Filter(String[] fields, FilterCondition condition) {
+        this.fields = fields;
+        this.condition = condition;
     }
 
     /**
-     * Parses {@code field op value}, e.g. {@code amount > 100}; quotes around the value are optional.
+     * Reads a filter expression, e.g. {@code amount > 100 and region in (north, south)}.
      *
-     * @throws IllegalArgumentException when the text is not of that form
+     * @throws IllegalArgumentException when the text is blank or cannot be read; the message names the position
+     *     and what was expected there
      */
     public static Filter parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             throw new IllegalArgumentException("A filter must not be blank; write field op value, e.g. amount > 100");
         }
-        Matcher m = FORM.matcher(text);
-        if (!m.matches() || m.group(3).isEmpty() || "<>=!".indexOf(m.group(3).charAt(0)) >= 0) {
-            throw new IllegalArgumentException("Cannot read the filter '" + text
-                    + "'; write field op value with op one of = != < <= > >=, e.g. amount > 100 or region = north");
-        }
-        String operand = m.group(3);
-        if (operand.length() >= 2 && (operand.startsWith("'") && operand.endsWith("'") || operand.startsWith("\"") && operand.endsWith("\""))) {
-            operand = operand.substring(1, operand.length() - 1);
-        }
-        return new Filter(m.group(1), Op.of(m.group(2)), operand);
+        FilterParser parser = new FilterParser(text);
+        FilterCondition condition = parser.parse();
+        return new Filter(parser.fields().toArray(String[]::new), condition);
     }
 
+    /** The fields the filter reads, each once, in the order they first appear. */
+    public List<String> fields() {
+        return List.of(fields);
+    }
+
+    /** The first field the filter reads (the only one of a single comparison). */
     public String field() {
-        return field;
+        return fields[0];
     }
 
+    /** Whether the filter is one comparison {@code field op value}, for which {@link #op()} and {@link #operand()} apply. */
+    public boolean isSimple() {
+        return condition instanceof FilterCondition.Comparison c && c.kind() == FilterCondition.Comparison.Kind.OP;
+    }
+
+    /** The operator of a {@linkplain #isSimple() single comparison}. */
     public Op op() {
-        return op;
+        return simple().op();
     }
 
+    /** The operand of a {@linkplain #isSimple() single comparison}. */
     public String operand() {
-        return operand;
+        return simple().operand();
+    }
+
+    private FilterCondition.Comparison simple() {
+        if (!isSimple()) {
+            throw new IllegalStateException("The filter '" + this + "' is not a single comparison");
+        }
+        return (FilterCondition.Comparison) condition;
     }
 
     /**
-     * Whether a stored field value matches.
+     * Whether an entry matches, its fields read from {@code source} (each only when a comparison needs it).
      *
-     * @throws IllegalArgumentException when the field is numeric and the operand is not a number, or the
-     *     operator does not apply to the field's type
+     * @throws IllegalArgumentException when a field is numeric and its operand is not a number, or an operator
+     *     does not apply to a field's type
+     */
+    public boolean matches(FieldSource source) {
+        return condition.test(source);
+    }
+
+    /**
+     * Whether a value of the {@linkplain #field() first field} matches; for a filter on one field only.
+     *
+     * @throws IllegalStateException when the filter reads more than one field
      */
     public boolean test(Object fieldValue) {
-        if (fieldValue == null) {
-            return false;
+        if (fields.length != 1) {
+            throw new IllegalStateException("The filter '" + this + "' reads " + fields.length + " fields: use matches(FieldSource)");
         }
-        if (fieldValue instanceof Number number) {
-            return op.test(compareNumber(number));
-        }
-        if (fieldValue instanceof Boolean bool) {
-            if (op != Op.EQ && op != Op.NE) {
-                throw new IllegalArgumentException("Field '" + field + "' is a boolean: only = and != apply, not " + op.symbol);
+        return condition.test(new FieldSource() {
+            @Override
+            public Object value(int index) {
+                return fieldValue;
             }
-            return op.test(bool.equals(Boolean.parseBoolean(operand)) ? 0 : 1);
-        }
-        if (fieldValue instanceof Character || fieldValue instanceof CharSequence || fieldValue instanceof Enum<?>) {
-            return op.test(fieldValue.toString().compareTo(operand));
-        }
-        return op.test(String.valueOf(fieldValue).compareTo(operand));
-    }
 
-    /**
-     * Compares a stored number with the operand as decimals, without creating a decimal when the comparison of
-     * primitives gives the same answer: a double against an operand that is exactly a double (and prints as
-     * itself), an integral value against an integral operand.
-     */
-    private int compareNumber(Number number) {
-        NumericOperand operandValue = numericOperand();
-        if (number instanceof Double || number instanceof Float) {
-            if (operandValue.doubleExact) {
-                double d = number.doubleValue();
-                if (Double.isFinite(d)) {
-                    return Double.compare(d == 0 ? 0.0 : d, operandValue.asDouble);
-                }
+            @Override
+            public String name(int index) {
+                return fields[index];
             }
-        }
-        else if (operandValue.longExact && (number instanceof Long || number instanceof Integer || number instanceof Short
-                || number instanceof Byte)) {
-            return Long.compare(number.longValue(), operandValue.asLong);
-        }
-        return Numbers.toBigDecimal(number).compareTo(operandValue.decimal);
-    }
-
-    private NumericOperand numericOperand() {
-        NumericOperand parsed = numericOperand;
-        if (parsed == null) {
-            BigDecimal value;
-            try {
-                value = new BigDecimal(operand);
-            }
-            catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Field '" + field + "' is numeric but the filter compares it with '"
-                        + operand + "', which is not a number");
-            }
-            parsed = new NumericOperand(value);
-            numericOperand = parsed;
-        }
-        return parsed;
+        });
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Filter f && field.equals(f.field) && op == f.op && operand.equals(f.operand);
+        return o instanceof Filter f && toString().equals(f.toString());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(field, op, operand);
+        return toString().hashCode();
     }
 
     @Override
     public String toString() {
-        return field + " " + op.symbol + " " + operand;
-    }
-
-    /** The operand as a decimal, and as a double or a long when it is exactly one. */
-    private static final class NumericOperand {
-
-        private final BigDecimal decimal;
-        private final double asDouble;
-        private final boolean doubleExact;
-        private final long asLong;
-        private final boolean longExact;
-
-        NumericOperand(BigDecimal decimal) {
-            this.decimal = decimal;
-            double d = decimal.doubleValue();
-            this.asDouble = d == 0 ? 0.0 : d;
-            // exact and printed as itself: then comparing doubles orders like comparing BigDecimal.valueOf(d)
-            this.doubleExact = Double.isFinite(d) && new BigDecimal(d).compareTo(decimal) == 0
-                    && BigDecimal.valueOf(d).compareTo(decimal) == 0;
-            long l = 0;
-            boolean exact;
-            try {
-                l = decimal.longValueExact();
-                exact = true;
-            }
-            catch (ArithmeticException notIntegral) {
-                exact = false;
-            }
-            this.asLong = l;
-            this.longExact = exact;
-        }
+        return condition.text(List.of(fields));
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -240,10 +239,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
                     + " partitions of map '" + run.cacheName + "' have a result");
         }
         run.progress.publish(run.doneCount);
-        if (run.filterUse.noneHadTheField() && run.argument instanceof ScanSpec spec && spec.filter() != null) {
+        int missing = run.filterUse.fieldNoEntryHad();
+        if (missing >= 0 && run.argument instanceof ScanSpec spec && spec.filter() != null) {
             throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + run.cacheName + "' has the field '"
-                    + spec.filter().field() + "' that the filter (" + spec.filter() + ") reads, so none could match."
-                    + " Check the field name.");
+                    + spec.filter().fields().get(missing) + "' that the filter (" + spec.filter() + ") reads, so no"
+                    + " comparison on it could match. Check the field name.");
         }
         return reduce(run.argument, run.partials);
     }
@@ -299,6 +299,8 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         private IgniteException lastFailure;
         /** Nodes whose jobs failed because they left or were stopping. */
         private final Set<UUID> leaving = new HashSet<>();
+        /** The task and its argument, marshalled once, when the task is a deployed class. */
+        private byte[] deployedTask;
 
         Execution(Ignite ignite, String cacheName, A argument, int partitions) {
             this.ignite = ignite;
@@ -311,8 +313,15 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         <R> BatchJob<A, P> newBatch(PartitionMapReduceTask<A, P, R> task, Collection<Integer> partitions, int attempt) {
             pending++;
-            return new BatchJob<>(task, argument, cacheName, partitions.stream().mapToInt(Integer::intValue).toArray(), attempt,
-                    NodeDeployments.deploymentOf(task.getClass()));
+            int[] batch = partitions.stream().mapToInt(Integer::intValue).toArray();
+            String deployment = NodeDeployments.deploymentOf(task.getClass());
+            if (deployment == null) {
+                return new BatchJob<>(task, argument, null, cacheName, batch, attempt, null);
+            }
+            if (deployedTask == null) {
+                deployedTask = DeployedTask.marshal(ignite, task, argument);
+            }
+            return new BatchJob<>(null, null, deployedTask, cacheName, batch, attempt, deployment);
         }
 
         Map<ClusterNode, List<Integer>> byPrimary(Collection<Integer> partitions) {
@@ -374,8 +383,14 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         private static final long serialVersionUID = 1L;
 
+        /** The task and its argument when the task is a class of the node's classpath, else null. */
         private final PartitionMapReduceTask<A, P, ?> task;
         private final A argument;
+        /**
+         * The task and its argument, marshalled, when the task is a deployed class: read here with the loader of
+         * the version the computation started with, which this node resolving the task's name may no longer give.
+         */
+        private final byte[] deployedTask;
         private final String cacheName;
         private final int[] partitions;
         private final int attempt;
@@ -385,10 +400,11 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         @IgniteInstanceResource
         private transient Ignite ignite;
 
-        BatchJob(PartitionMapReduceTask<A, P, ?> task, A argument, String cacheName, int[] partitions, int attempt,
-                String deployment) {
+        BatchJob(PartitionMapReduceTask<A, P, ?> task, A argument, byte[] deployedTask, String cacheName, int[] partitions,
+                int attempt, String deployment) {
             this.task = task;
             this.argument = argument;
+            this.deployedTask = deployedTask;
             this.cacheName = cacheName;
             this.partitions = partitions;
             this.attempt = attempt;
@@ -401,13 +417,14 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         @Override
         public BatchResult<P> execute() {
-            String here = NodeDeployments.deploymentOf(task.getClass());
-            if (!Objects.equals(deployment, here)) {
-                // this node resolved the task's name to another version than the task's node did
-                throw new GridTaskException(ErrorCode.DEPLOYMENT_CHANGED, "Deployment " + deployment + " was replaced by "
-                        + here + " while this computation ran, and part of it would have run the new version on node '"
-                        + ignite.name() + "'. Nothing was mixed: run the computation again.");
+            if (deployedTask == null) {
+                return execute(task, argument);
             }
+            DeployedTask<A, P> read = DeployedTask.unmarshal(ignite, deployedTask, deployment);
+            return execute(read.task(), read.argument());
+        }
+
+        private BatchResult<P> execute(PartitionMapReduceTask<A, P, ?> task, A argument) {
             if (attempt > 1) {
                 // the cluster is still settling after a node left: give it a moment, without waiting on any job
                 pause(Math.min(100L * (attempt - 1), 1_000));
@@ -478,22 +495,47 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
 
         private static final long serialVersionUID = 1L;
 
-        private long filtered;
-        private boolean fieldSeen;
+        /** Per field of the filter (by its index in Filter.fields()): entries it was read on, and whether any had it. */
+        private long[] read = new long[1];
+        private boolean[] seen = new boolean[1];
 
-        /** Records one entry the filter was applied to, and whether it had the field. */
+        /** Records that field {@code index} of the filter was read on one entry, and whether the entry had it. */
+        public void entry(int index, boolean hadField) {
+            grow(index);
+            read[index]++;
+            seen[index] |= hadField;
+        }
+
+        private void grow(int index) {
+            if (index >= read.length) {
+                read = java.util.Arrays.copyOf(read, index + 1);
+                seen = java.util.Arrays.copyOf(seen, index + 1);
+            }
+        }
+
+        /** Records one entry a filter on one field was applied to, and whether it had the field. */
         public void entry(boolean hadField) {
-            filtered++;
-            fieldSeen |= hadField;
+            entry(0, hadField);
         }
 
         void add(FilterFieldUse other) {
-            filtered += other.filtered;
-            fieldSeen |= other.fieldSeen;
+            for (int i = 0; i < other.read.length; i++) {
+                if (other.read[i] > 0) {
+                    grow(i);
+                    read[i] += other.read[i];
+                    seen[i] |= other.seen[i];
+                }
+            }
         }
 
-        boolean noneHadTheField() {
-            return filtered > 0 && !fieldSeen;
+        /** The index of a field that was read on some entry and that no entry had; -1 when there is none. */
+        int fieldNoEntryHad() {
+            for (int i = 0; i < read.length; i++) {
+                if (read[i] > 0 && !seen[i]) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 

@@ -51,7 +51,7 @@ final class ScaleFieldProcessor implements CacheEntryProcessor<Object, Object, I
         if (operationId.equals(value.field(MARKER))) {
             return ALREADY_APPLIED;
         }
-        if (filter != null && !filter.test(value.field(filter.field()))) {
+        if (!new EntryFilter(filter, null).test(value)) {
             return SKIPPED;
         }
         Object current = value.field(field);

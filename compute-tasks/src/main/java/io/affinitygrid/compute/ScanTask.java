@@ -80,9 +80,10 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
             partials.add(newPartial(argument));
         }
         int markerTypeId = ignite.binary().typeId(NearCacheMarker.TYPE_NAME);
+        EntryFilter matching = new EntryFilter(filter, filterUse);
         boolean[] exact = PageOrderScan.scan(ignite, argument.cacheName(), partitions, needsKeys(), markerTypeId,
                 (slot, key, value) -> {
-                    if (matches(filter, value, filterUse)) {
+                    if (matching.test(value)) {
                         accumulate(argument, partials.get(slot), key, value);
                     }
                 }, cancelled);
@@ -109,6 +110,7 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
     private P scanQuery(Ignite ignite, A argument, Filter filter, int partition, FilterFieldUse filterUse) {
         IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
         P partial = newPartial(argument);
+        EntryFilter matching = new EntryFilter(filter, filterUse);
         ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
         try (QueryCursor<Cache.Entry<Object, Object>> cursor = cache.query(scan)) {
             for (Cache.Entry<Object, Object> entry : cursor) {
@@ -116,21 +118,12 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
                     continue;
                 }
                 Object value = entry.getValue();
-                if (matches(filter, value, filterUse)) {
+                if (matching.test(value)) {
                     accumulate(argument, partial, entry.getKey(), value);
                 }
             }
         }
         return finish(argument, partial);
-    }
-
-    private static boolean matches(Filter filter, Object value, FilterFieldUse filterUse) {
-        if (filter == null) {
-            return true;
-        }
-        Object field = FieldValues.read(value, filter.field());
-        filterUse.entry(field != null);
-        return filter.test(field);
     }
 
     @Override

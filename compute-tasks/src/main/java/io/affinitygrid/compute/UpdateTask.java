@@ -78,6 +78,7 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
         IgniteCache<Object, Object> cache = ignite.cache(argument.cacheName()).withKeepBinary();
         Filter filter = argument.filter();
         List<Object> keys = new ArrayList<>();
+        EntryFilter matching = new EntryFilter(filter, null);
         ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(partition).setLocal(true);
         try (QueryCursor<Cache.Entry<Object, Object>> cursor = cache.query(scan)) {
             for (Cache.Entry<Object, Object> entry : cursor) {
@@ -85,7 +86,7 @@ public final class UpdateTask extends PartitionMapReduceTask<QueryArgument, long
                     continue;
                 }
                 Object value = entry.getValue();
-                if (filter == null || filter.test(FieldValues.read(value, filter.field()))
+                if (matching.test(value)
                         || argument.operationId().equals(FieldValues.read(value, MARKER_FIELD))) {
                     keys.add(entry.getKey());
                 }

@@ -139,8 +139,8 @@ public final class IgniteConfigurations {
                         java.util.stream.Stream.of(TaskProgressCache.cacheConfiguration(),
                                 io.affinitygrid.compute.deploy.Deployments.cacheConfiguration())).toArray(CacheConfiguration[]::new));
         if (settings.deployment().enabled()) {
-            // finds deployed tasks by name (Ignite's default SPI is bypassed when peer class loading is off); only
-            // with deployment on: with it, a stopping node was seen to let queued jobs finish (docs/deployment.md)
+            // finds deployed tasks by name (Ignite's default SPI is bypassed when peer class loading is off); nodes
+            // without deployment keep Ignite's fixed local deployment (docs/deployment.md)
             config.setDeploymentSpi(new io.affinitygrid.compute.deploy.GridDeploymentSpi());
         }
         ComputeSettings compute = settings.compute();

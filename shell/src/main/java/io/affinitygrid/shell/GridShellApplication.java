@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.affinitygrid.shell.connection.GridConnection;
+import io.affinitygrid.shell.connection.Passwords;
+import io.affinitygrid.shell.connection.ShellProfiles;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -51,7 +53,15 @@ public class GridShellApplication {
         }
         SpringApplication application = new SpringApplication(GridShellApplication.class);
         application.setDefaultProperties(DEFAULT_PROPERTIES);
-        String[] effective = ShellArguments.springArguments(args);
+        String[] effective;
+        try {
+            effective = ShellArguments.springArguments(args);
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println("Error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (!ShellArguments.command(args).isEmpty()) {
             // one command or a script: no interactive session, and no history to keep
             effective = Arrays.copyOf(effective, effective.length + 2);
@@ -72,8 +82,9 @@ public class GridShellApplication {
     }
 
     @Bean
-    GridConnection gridConnection(GridShellProperties properties) {
-        return new GridConnection(properties.connectionOptions());
+    GridConnection gridConnection(GridShellProperties properties, org.springframework.core.env.Environment environment) {
+        return new GridConnection(properties.connectionOptions(), new Passwords(environment::getProperty, Passwords.CONSOLE),
+                new ShellProfiles(properties.getProfilesFile()));
     }
 
     @Bean

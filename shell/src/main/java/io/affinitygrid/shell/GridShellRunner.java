@@ -92,9 +92,13 @@ class GridShellRunner implements ApplicationRunner, ExitCodeGenerator, ScriptRun
      * Said after a command or script that ran on the throwaway embedded grid: no address was given, so what it
      * read was sample data and what it wrote is gone.
      */
-    static final String EMBEDDED_ONE_SHOT_NOTICE = "Note: no grid address was given, so this ran on an embedded grid"
-            + " with sample data, started for this command and stopped after it (nothing written is kept). To use a"
-            + " cluster: --grid.addresses=HOST:PORT or GRID_ADDRESSES=HOST:PORT.";
+    static final String EMBEDDED_ONE_SHOT_NOTICE = "Note: this ran on an embedded grid with sample data, started for"
+            + " this command and stopped after it (nothing written is kept).";
+
+    /** Said, with exit code 2, to a command or script given on the command line without a grid to run on. */
+    static final String NO_TARGET = "No grid to run on. Give the cluster with --grid.addresses=HOST:PORT (or"
+            + " GRID_ADDRESSES=HOST:PORT), a saved profile with --profile NAME, or --embedded for a throwaway embedded"
+            + " grid with sample data. Only the interactive shell starts an embedded grid by itself.";
 
     @Override
     public void run(ApplicationArguments args) {
@@ -105,6 +109,9 @@ class GridShellRunner implements ApplicationRunner, ExitCodeGenerator, ScriptRun
             String script;
             try {
                 script = ShellArguments.script(command);
+                if (!connection.hasConfiguredTarget() && !needsNoGrid(command)) {
+                    throw new IllegalArgumentException(NO_TARGET);
+                }
             }
             catch (IllegalArgumentException e) {
                 error(out, e.getMessage());
@@ -120,6 +127,11 @@ class GridShellRunner implements ApplicationRunner, ExitCodeGenerator, ScriptRun
         else if (interactive) {
             runInteractive(inputProvider.getObject());
         }
+    }
+
+    /** Whether a command line needs no grid: help, and the saved profiles. */
+    private static boolean needsNoGrid(List<String> command) {
+        return List.of("help", "profiles", "profile").contains(command.get(0)) || command.contains("--help") || command.contains("-h");
     }
 
     /** The exit code of the last non-interactive run: 0 when it succeeded. */

@@ -2,6 +2,7 @@ package io.affinitygrid.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +11,10 @@ import java.util.regex.Pattern;
  * {@code --spring.shell.interactive.enabled=false}); every other argument belongs to the command, e.g.
  * {@code compute sum --map orders --field amount}, or a script: {@code @file} or {@code --script file}.
  * {@code --debug} anywhere makes every failing command print its stack trace; it becomes the property
- * {@code grid.debug=true} (given to Spring Boot as is, it would switch on Spring's own debug logging). Stateless.
+ * {@code grid.debug=true} (given to Spring Boot as is, it would switch on Spring's own debug logging).
+ * Before the command, the launch options {@code --embedded}, {@code --profile NAME}, {@code --user NAME},
+ * {@code --trust-store FILE} and {@code --key-store FILE} are short for the properties {@code grid.embedded.enabled},
+ * {@code grid.profile}, {@code grid.user}, {@code grid.trust-store} and {@code grid.key-store}. Stateless.
  */
 final class ShellArguments {
 
@@ -22,18 +26,60 @@ final class ShellArguments {
     /** The launch option naming a script to run. */
     static final String SCRIPT_OPTION = "--script";
 
+    /** The launch flag for the embedded grid, in one-shot and script runs. */
+    static final String EMBEDDED_FLAG = "--embedded";
+
+    /** Launch options that take a value, and the property each stands for. */
+    private static final Map<String, String> LAUNCH_OPTIONS = Map.of("--profile", "grid.profile", "--user", "grid.user",
+            "--trust-store", "grid.trust-store", "--key-store", "grid.key-store");
+
     private ShellArguments() {
     }
 
-    /** The arguments for Spring Boot: {@code --debug} replaced by {@code --grid.debug=true}. */
+    /**
+     * The arguments for Spring Boot: {@code --debug} replaced by {@code --grid.debug=true}, and the launch options
+     * before the command by their properties.
+     *
+     * @throws IllegalArgumentException for a launch option without its value
+     */
     static String[] springArguments(String... args) {
-        String[] effective = args.clone();
-        for (int i = 0; i < effective.length; i++) {
-            if (effective[i].equals(DEBUG_FLAG)) {
-                effective[i] = "--grid.debug=true";
+        List<String> effective = new ArrayList<>();
+        boolean beforeCommand = true;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals(DEBUG_FLAG)) {
+                effective.add("--grid.debug=true");
+            }
+            else if (beforeCommand && arg.equals(EMBEDDED_FLAG)) {
+                effective.add("--grid.embedded.enabled=true");
+            }
+            else if (beforeCommand && launchOption(arg) != null) {
+                String option = launchOption(arg);
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (i + 1 < args.length ? args[++i] : "");
+                if (value.isBlank() || value.startsWith("--")) {
+                    throw new IllegalArgumentException(option + " needs a value, e.g. " + option + " " + example(option));
+                }
+                effective.add("--" + LAUNCH_OPTIONS.get(option) + "=" + value);
+            }
+            else {
+                beforeCommand &= PROPERTY.matcher(arg).matches();
+                effective.add(arg);
             }
         }
-        return effective;
+        return effective.toArray(String[]::new);
+    }
+
+    private static String launchOption(String arg) {
+        String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        return LAUNCH_OPTIONS.containsKey(name) ? name : null;
+    }
+
+    private static String example(String option) {
+        return switch (option) {
+            case "--profile" -> "prod";
+            case "--user" -> "ops";
+            default -> "certs/trust.p12";
+        };
     }
 
     /**
@@ -68,8 +114,8 @@ final class ShellArguments {
     /** The words of the command given on the command line; empty when none was given. */
     static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
-        for (String arg : args) {
-            if (!PROPERTY.matcher(arg).matches() && !arg.equals(DEBUG_FLAG)) {
+        for (String arg : springArguments(args)) {
+            if (!PROPERTY.matcher(arg).matches()) {
                 command.add(arg);
             }
         }

@@ -44,7 +44,7 @@ class GridShellJarIT {
 
     @Test
     void sumOfTheEmbeddedSampleData() throws Exception {
-        Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "compute", "sum", "--map", "orders",
+        Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "--embedded", "compute", "sum", "--map", "orders",
                 "--field", "amount");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -55,6 +55,19 @@ class GridShellJarIT {
         assertThat(result.output()).as("says it ran on sample data that is gone").contains(GridShellRunner.EMBEDDED_ONE_SHOT_NOTICE);
     }
 
+
+    @Test
+    void aCommandWithoutAGridToRunOnExitsWith2AndSaysHowToNameOne() throws Exception {
+        Result result = run("compute", "count", "--map", "orders");
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(ShellErrors.USAGE_CODE);
+        assertThat(result.lines()).as(result.output()).contains("Error: " + GridShellRunner.NO_TARGET);
+        assertThat(result.output()).as("no embedded grid was started").doesNotContain(GridShellRunner.EMBEDDED_ONE_SHOT_NOTICE);
+
+        Result help = run("help", "connect");
+        assertThat(help.exitCode()).as("help needs no grid: " + help.output()).isZero();
+        assertThat(help.output()).contains("connect --profile NAME");
+    }
 
     @Test
     void unreachableGridExitsNonZero() throws Exception {
@@ -77,7 +90,7 @@ class GridShellJarIT {
                 topology
                 """);
 
-        Result result = run("--grid.embedded.sample-orders=10", "--script", script.toString());
+        Result result = run("--grid.embedded.sample-orders=10", "--embedded", "--script", script.toString());
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(ShellErrors.FAILED_CODE);
         assertThat(TableOutput.rows(result.lines(), "count").get(0).get("sum")).isEqualTo(expectedSum(2000));
@@ -93,7 +106,7 @@ class GridShellJarIT {
      */
     @Test
     void mistypedCommandsExitWith2AndTheDeprecatedCacheOptionStillWorks(@TempDir Path dir) throws Exception {
-        Result oneShot = run("--grid.embedded.sample-orders=10", "compute", "summ", "--map", "orders", "--field", "amount");
+        Result oneShot = run("--grid.embedded.sample-orders=10", "--embedded", "compute", "summ", "--map", "orders", "--field", "amount");
         assertThat(oneShot.exitCode()).as(oneShot.output()).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(oneShot.lines()).as(oneShot.output()).contains("Error: Unknown command 'compute summ'. Did you mean 'compute sum'? "
                 + "'compute' is followed by one of: avg, bottom, count, distinct, group-by, max, min, run, stats, sum, top, update, words.");
@@ -104,7 +117,7 @@ class GridShellJarIT {
                 comput count --map orders
                 topology
                 """);
-        Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "--script", script.toString());
+        Result result = run("--grid.embedded.sample-orders=" + SAMPLE_ORDERS, "--embedded", "--script", script.toString());
         assertThat(result.exitCode()).as(result.output()).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(result.lines()).as(result.output())
                 .filteredOn(line -> line.startsWith("{\"operation\":\"count\",\"map\":\"orders\",\"cache\":\"orders\",\"count\":" + SAMPLE_ORDERS + ","))

@@ -34,6 +34,21 @@ class ShellArgumentsTest {
     }
 
     @Test
+    void launchOptionsBeforeTheCommandBecomeProperties() {
+        String[] args = {"--profile", "prod", "--user=ops", "--trust-store", "certs/trust.p12", "--embedded", "compute", "count",
+                "--map", "orders", "--user", "x"};
+        assertThat(ShellArguments.springArguments(args)).containsExactly("--grid.profile=prod", "--grid.user=ops",
+                "--grid.trust-store=certs/trust.p12", "--grid.embedded.enabled=true", "compute", "count", "--map", "orders",
+                "--user", "x");
+        assertThat(ShellArguments.command(args)).as("after the command's first word, --user is the command's")
+                .containsExactly("compute", "count", "--map", "orders", "--user", "x");
+        assertThatIllegalArgumentException().isThrownBy(() -> ShellArguments.springArguments("--profile"))
+                .withMessage("--profile needs a value, e.g. --profile prod");
+        assertThatIllegalArgumentException().isThrownBy(() -> ShellArguments.springArguments("--user", "--embedded"))
+                .withMessage("--user needs a value, e.g. --user ops");
+    }
+
+    @Test
     void wordsWithSpacesAreQuotedAgain() {
         assertThat(ShellArguments.join(List.of("put", "--map", "words", "--key", "1", "--value", "to be")))
                 .isEqualTo("put --map words --key 1 --value \"to be\"");

@@ -35,6 +35,11 @@ final class DeploymentClassLoader extends ClassLoader {
         return type.getClassLoader() instanceof DeploymentClassLoader loader ? loader.deployment : null;
     }
 
+    /** The deployment and version this loader loads, in the form of {@link #deploymentOf}. */
+    String deployment() {
+        return deployment;
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = classes.get(name);

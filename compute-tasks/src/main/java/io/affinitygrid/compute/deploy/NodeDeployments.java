@@ -1,11 +1,13 @@
 package io.affinitygrid.compute.deploy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.cache.Cache;
 
@@ -24,7 +26,10 @@ import org.apache.ignite.compute.ComputeTask;
  *
  * <p>A new version is loaded in a new loader and its tasks registered under the same names, which replaces
  * the old version's registration: computations that start afterwards use the new classes, those already
- * running keep the classes they started with.
+ * running keep the classes they started with. The replaced version stays loaded here for
+ * {@link #PREVIOUS_VERSION_RETENTION} (at most {@value #PREVIOUS_VERSIONS_KEPT} previous versions of a name), so
+ * that partitions such a computation sends again after a node left still run the version it started with
+ * ({@link #loaderOf}).
  */
 public final class NodeDeployments {
 
@@ -37,6 +42,14 @@ public final class NodeDeployments {
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     /** Loaders of the active key-job classes, by class name. */
     private final Map<String, ClassLoader> keyJobs = new ConcurrentHashMap<>();
+    /** Replaced or undeployed versions still loaded, by deployment and version ("'x' v1"); guarded by this. */
+    private final Map<String, Previous> previous = new java.util.LinkedHashMap<>();
+    private final AtomicLong previousVersionJobs = new AtomicLong();
+
+    /** How long a replaced or undeployed version stays loaded for the computations that started with it. */
+    public static final Duration PREVIOUS_VERSION_RETENTION = Duration.ofMinutes(10);
+    /** Previous versions of one deployment kept loaded at most. */
+    static final int PREVIOUS_VERSIONS_KEPT = 3;
 
     private NodeDeployments(Ignite ignite, DeploymentPolicy policy) {
         this.ignite = ignite;
@@ -91,6 +104,35 @@ public final class NodeDeployments {
             loader = deployments == null ? null : deployments.keyJobLoader(className);
         }
         return loader;
+    }
+
+    /**
+     * The loader of {@code deployment} (as given by {@link #deploymentOf}, e.g. "'cents' v1") on {@code ignite}: the
+     * active version's, or a previous version still kept loaded; {@code null} when this node does not have it (it
+     * joined after the version was replaced, or the version was dropped after {@link #PREVIOUS_VERSION_RETENTION}).
+     */
+    public static ClassLoader loaderOf(Ignite ignite, String deployment) {
+        NodeDeployments deployments = of(ignite);
+        return deployments == null ? null : deployments.loaderOf(deployment);
+    }
+
+    private synchronized ClassLoader loaderOf(String deployment) {
+        for (Active current : active.values()) {
+            if (current.loader.deployment().equals(deployment)) {
+                return current.loader;
+            }
+        }
+        Previous kept = previous.get(deployment);
+        if (kept == null) {
+            return null;
+        }
+        previousVersionJobs.incrementAndGet();
+        return kept.loader;
+    }
+
+    /** Jobs this node ran on a previous version of a deployment (for a computation that started before a redeploy). */
+    public long previousVersionJobs() {
+        return previousVersionJobs.get();
     }
 
     /**
@@ -169,6 +211,7 @@ public final class NodeDeployments {
             keyJobs.put(job.getName(), loaded.loader());
         }
         if (current != null) {
+            keep(record.name(), current);
             Set<String> gone = new HashSet<>(current.tasks);
             gone.removeAll(loaded.taskNames());
             undeployTasks(gone);
@@ -176,7 +219,8 @@ public final class NodeDeployments {
             goneJobs.removeAll(loaded.keyJobNames());
             goneJobs.forEach(keyJobs::remove);
         }
-        active.put(record.name(), new Active(record.version(), loaded.taskNames(), loaded.keyJobNames()));
+        active.put(record.name(), new Active(record.version(), (DeploymentClassLoader) loaded.loader(), loaded.taskNames(),
+                loaded.keyJobNames()));
         if (log.isDebugEnabled()) {
             log.debug("Deployment '" + record.name() + "' v" + record.version() + " active on this node (sha256 "
                     + record.checksum() + ", tasks " + loaded.taskNames() + ", key jobs " + loaded.keyJobNames() + ")");
@@ -189,10 +233,27 @@ public final class NodeDeployments {
         if (current == null) {
             return;
         }
+        keep(name, current);
         undeployTasks(current.tasks);
         current.keyJobs.forEach(keyJobs::remove);
         if (log.isDebugEnabled()) {
             log.debug("Deployment '" + name + "' v" + current.version + " removed from this node");
+        }
+    }
+
+    /** Keeps a replaced or removed version loaded for a while, dropping those kept too long or too many. */
+    private void keep(String name, Active replaced) {
+        long now = System.nanoTime();
+        previous.put(replaced.loader.deployment(), new Previous(name, replaced.loader, now));
+        int ofName = 0;
+        List<Map.Entry<String, Previous>> newestFirst = new ArrayList<>(previous.entrySet());
+        java.util.Collections.reverse(newestFirst);
+        for (Map.Entry<String, Previous> entry : newestFirst) {
+            Previous kept = entry.getValue();
+            boolean tooOld = now - kept.since > PREVIOUS_VERSION_RETENTION.toNanos();
+            if (tooOld || (kept.name.equals(name) && ++ofName > PREVIOUS_VERSIONS_KEPT)) {
+                previous.remove(entry.getKey());
+            }
         }
     }
 
@@ -203,13 +264,17 @@ public final class NodeDeployments {
         }
     }
 
+    private record Previous(String name, DeploymentClassLoader loader, long since) { }
+
     private static final class Active {
         final int version;
+        final DeploymentClassLoader loader;
         final List<String> tasks;
         final List<String> keyJobs;
 
-        Active(int version, List<String> tasks, List<String> keyJobs) {
+        Active(int version, DeploymentClassLoader loader, List<String> tasks, List<String> keyJobs) {
             this.version = version;
+            this.loader = loader;
             this.tasks = new ArrayList<>(tasks);
             this.keyJobs = new ArrayList<>(keyJobs);
         }

@@ -182,6 +182,10 @@ class CatalogTasksTest {
                 new Case("region != 'south'", o -> !o.region().equals("south")),
                 new Case("customer < c050", o -> o.customer().compareTo("c050") < 0),
                 new Case("customer >= \"c140\"", o -> o.customer().compareTo("c140") >= 0),
+                new Case("region in (north, east) and amount between 100 and 600",
+                        o -> (o.region().equals("north") || o.region().equals("east")) && o.amountCents() >= 10_000 && o.amountCents() <= 60_000),
+                new Case("not (quantity < 5 or customer starts with c1)", o -> !(o.quantity() < 5 || o.customer().startsWith("c1"))),
+                new Case("region = west OR quantity between 3 and 4", o -> o.region().equals("west") || o.quantity() == 3 || o.quantity() == 4),
                 // a filter on a field no entry has is refused instead: badArguments()
                 new Case("amount < 0", o -> false));
     }
@@ -594,6 +598,9 @@ class CatalogTasksTest {
                     new Bad("sum filtered on a field no entry has", SumTask.NAME,
                             new SumArgument(ORDERS, "amount", Filter.parse("regoin = north")),
                             "No entry of map '" + ORDERS + "' has the field 'regoin' that the filter (regoin = north) reads"),
+                    new Bad("count filtered on a field no entry has, beside a good one", CountTask.NAME,
+                            QueryArgument.on(ORDERS).where(Filter.parse("region = north or quantiy > 5")).build(),
+                            "No entry of map '" + ORDERS + "' has the field 'quantiy' that the filter (region = north or quantiy > 5) reads"),
                     new Bad("update of a field no entry has", UpdateTask.NAME, QueryArgument.on(ORDERS).field("quantty").factor(2).build(),
                             noField(ORDERS, "quantty")),
 

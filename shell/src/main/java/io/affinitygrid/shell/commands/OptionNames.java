@@ -14,7 +14,7 @@ final class OptionNames {
     /** A filter of the entries. */
     static final String WHERE = "where";
     static final char WHERE_SHORT = 'w';
-    static final String WHERE_HELP = "a filter: field op value, op one of = != < <= > >=, e.g. \"amount > 100\"";
+    static final String WHERE_HELP = "a filter: field op value (op one of = != < <= > >=), in (...), between ... and ..., starts with, combined with and/or/not, e.g. \"amount > 100 and region in (north, east)\"";
 
     /** A field of the values. */
     static final String FIELD = "field";

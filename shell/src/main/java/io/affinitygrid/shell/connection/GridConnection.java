@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.affinitygrid.compute.InternalMaps;
+import io.affinitygrid.client.AuthenticationFailedException;
 import io.affinitygrid.client.Grid;
 import io.affinitygrid.client.GridConfig;
 import io.affinitygrid.client.GridMap;
+import io.affinitygrid.client.GridUnavailableException;
 import io.affinitygrid.client.MapInfo;
 import io.affinitygrid.node.CacheSettings;
 import io.affinitygrid.node.LocalCluster;
@@ -42,18 +44,28 @@ public final class GridConnection implements AutoCloseable {
     private static final AtomicInteger EMBEDDED_GRIDS = new AtomicInteger();
 
     private final ConnectionOptions options;
+    private final Passwords passwords;
+    private final ShellProfiles profiles;
 
     /** The addresses to connect to; empty for the embedded grid. */
     private List<String> target;
+    /** Who to connect as, and the TLS stores. */
+    private Access access;
+    /** The configured profile, until it is read on first use. */
+    private String unreadProfile;
     private boolean detached;
     private LocalCluster embedded;
     private Grid grid;
     private long generation;
     private boolean closed;
 
-    public GridConnection(ConnectionOptions options) {
+    public GridConnection(ConnectionOptions options, Passwords passwords, ShellProfiles profiles) {
         this.options = options;
+        this.passwords = passwords;
+        this.profiles = profiles;
         this.target = options.addresses();
+        this.access = options.access();
+        this.unreadProfile = options.profile();
     }
 
     /**
@@ -90,7 +102,8 @@ public final class GridConnection implements AutoCloseable {
             if (detached) {
                 throw new NotConnectedException();
             }
-            use(open(target));
+            readConfiguredProfile();
+            use(open(target, access));
         }
         return grid;
     }
@@ -114,20 +127,62 @@ public final class GridConnection implements AutoCloseable {
      * @throws io.affinitygrid.client.GridUnavailableException when the cluster cannot be reached
      * @throws IllegalArgumentException when an address cannot be read
      */
-    public synchronized String connect(List<String> addresses) {
+    public synchronized String connect(List<String> addresses, Access as) {
         if (closed) {
             throw new IllegalStateException("The shell's grid connection is closed");
         }
         List<String> next = List.copyOf(addresses);
-        if (grid != null && next.equals(target)) {
+        if (grid != null && next.equals(target) && as.equals(access)) {
             return describe();
         }
-        Opened opened = open(next);
+        Opened opened = open(next, as);
         closeCurrent();
         use(opened);
         target = next;
+        access = as;
         detached = false;
         return describe();
+    }
+
+    /** Connects to the configured target again: {@code grid.addresses} or {@code grid.profile}, else embedded. */
+    public synchronized String connectConfigured() {
+        unreadProfile = options.profile();
+        List<String> addresses = options.addresses();
+        Access as = options.access();
+        if (unreadProfile != null) {
+            ShellProfiles.Profile profile = profiles.get(unreadProfile);
+            addresses = addresses.isEmpty() ? profile.addresses() : addresses;
+            as = profile.access().overriddenBy(as);
+        }
+        unreadProfile = null;
+        return connect(addresses, as);
+    }
+
+    /** Connects with a saved profile. */
+    public synchronized String connectProfile(String name) {
+        ShellProfiles.Profile profile = profiles.get(name);
+        return connect(profile.addresses(), profile.access());
+    }
+
+    /** Saves the current cluster connection (addresses, user, TLS stores; never passwords) as profile {@code name}. */
+    public synchronized void saveAs(String name) {
+        profiles.save(name, target, access);
+    }
+
+    /** The saved profiles. */
+    public ShellProfiles profiles() {
+        return profiles;
+    }
+
+    private void readConfiguredProfile() {
+        if (unreadProfile != null) {
+            ShellProfiles.Profile profile = profiles.get(unreadProfile);
+            if (target.isEmpty()) {
+                target = profile.addresses();
+            }
+            access = profile.access().overriddenBy(access);
+            unreadProfile = null;
+        }
     }
 
     /**
@@ -165,9 +220,14 @@ public final class GridConnection implements AutoCloseable {
         return target;
     }
 
-    /** The configured target's addresses ({@code grid.addresses}); empty for an embedded grid. */
+    /** The configured target's addresses ({@code grid.addresses}); empty for an embedded grid or a profile. */
     public List<String> configuredAddresses() {
         return options.addresses();
+    }
+
+    /** Whether a target was configured: addresses, a profile, or the embedded grid asked for explicitly. */
+    public boolean hasConfiguredTarget() {
+        return options.hasTarget();
     }
 
     /** One line saying what the shell is connected to, e.g. for the start of an interactive session. */
@@ -179,7 +239,7 @@ public final class GridConnection implements AutoCloseable {
             List<String> addresses = addresses();
             return "embedded grid (1 node" + (addresses.isEmpty() ? "" : ", thin clients on " + String.join(", ", addresses)) + ")";
         }
-        return "grid at " + String.join(", ", target);
+        return "grid at " + String.join(", ", target) + access.describe();
     }
 
     /**
@@ -193,8 +253,8 @@ public final class GridConnection implements AutoCloseable {
         return target.isEmpty() ? EMBEDDED : target.get(0);
     }
 
-    private Opened open(List<String> addresses) {
-        return addresses.isEmpty() ? startEmbedded() : new Opened(connectTo(addresses), null);
+    private Opened open(List<String> addresses, Access as) {
+        return addresses.isEmpty() ? startEmbedded() : new Opened(connectTo(addresses, as), null);
     }
 
     private void use(Opened opened) {
@@ -216,13 +276,51 @@ public final class GridConnection implements AutoCloseable {
         }
     }
 
-    private Grid connectTo(List<String> addresses) {
-        GridConfig config = GridConfig.builder()
+    private Grid connectTo(List<String> addresses, Access as) {
+        GridConfig.Builder config = GridConfig.builder()
                 .addresses(addresses)
                 .connectTimeout(options.connectTimeout())
-                .requestTimeout(options.requestTimeout())
-                .build();
-        return Grid.connect(config);
+                .requestTimeout(options.requestTimeout());
+        if (as.user() != null) {
+            config.credentials(as.user(), passwords.forUser(as.user()));
+        }
+        if (as.trustStore() != null) {
+            config.trustStore(as.trustStore(), passwords.forTrustStore(as.trustStore()));
+        }
+        if (as.keyStore() != null) {
+            config.keyStore(as.keyStore(), passwords.forKeyStore(as.keyStore()));
+        }
+        try {
+            return Grid.connect(config.build());
+        }
+        catch (AuthenticationFailedException e) {
+            throw new AuthenticationFailedException(e.addresses(), as.user(), as.user() == null
+                    ? "The grid at " + e.addresses() + " requires a user: connect with --user NAME (the password comes from"
+                            + " " + Passwords.USER_PASSWORD + ", or is asked for)."
+                    : "The grid at " + e.addresses() + " refused user '" + as.user() + "': wrong user name or password."
+                            + " Check --user (grid.user) and the password (" + Passwords.USER_PASSWORD + ").", e);
+        }
+        catch (GridUnavailableException e) {
+            throw new GridUnavailableException(e.addresses(), e.reason(), unavailable(e, as), e);
+        }
+    }
+
+    /** Why the grid cannot be reached, with advice in the shell's words (options, not SDK methods). */
+    private String unavailable(GridUnavailableException e, Access as) {
+        String tlsAdvice = as.trustStore() == null ? " If the grid has TLS on, connect with --trust-store FILE." : "";
+        return switch (e.reason()) {
+            case TLS_HANDSHAKE -> "Cannot connect to the grid at " + e.addresses() + ": the TLS handshake failed. " + (as.trustStore() == null
+                    ? "The grid has TLS on: connect with --trust-store FILE holding its nodes' certificate."
+                    : "Check that " + as.trustStore() + " holds the certificate of the grid's nodes (or of the authority that"
+                            + " signed it), and give --key-store FILE if the nodes require client certificates.");
+            case NO_ANSWER -> "Cannot reach the grid at " + e.addresses() + ": no answer within " + options.connectTimeout().toMillis()
+                    + " ms. Check that a grid node is running there and that the address and thin-client port are right."
+                    + tlsAdvice;
+            case UNREACHABLE -> "Cannot reach the grid at " + e.addresses() + ": nothing accepted the connection. Check that a"
+                    + " grid node is running there and that the address and thin-client port (10800 by default) are right."
+                    + tlsAdvice;
+            case UNRESOLVED_HOST, CONNECTION_LOST -> e.getMessage();
+        };
     }
 
     private Opened startEmbedded() {
@@ -240,7 +338,7 @@ public final class GridConnection implements AutoCloseable {
                 .start();
         Grid connected = null;
         try {
-            connected = connectTo(cluster.clientAddresses());
+            connected = connectTo(cluster.clientAddresses(), Access.NONE);
             GridMap<Long, SampleOrder> orders = connected.map(ORDERS, Long.class, SampleOrder.class);
             SampleData.standard().load(orders, settings.sampleOrders(), loaded -> { });
             GridMap<Long, String> lines = connected.map(WORDS, Long.class, String.class);

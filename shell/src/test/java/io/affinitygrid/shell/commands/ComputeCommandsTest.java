@@ -172,6 +172,18 @@ class ComputeCommandsTest {
     }
 
     @Test
+    void aCombinedFilterCountsWhatTheSameConditionsCountHere() throws Exception {
+        long expected = orders.stream().filter(o -> (o.region().equals("north") || o.region().equals("east"))
+                && !(o.amount() >= 100 && o.amount() <= 500) && !o.customer().startsWith("customer-1")).count();
+        DocumentContext json = json(client.sendCommand("compute count --map orders --where \"region IN (north, 'east') and not"
+                + " amount between 100 and 500 and not customer starts with customer-1\" --json"));
+        assertThat(json.read("$.count", Long.class)).isEqualTo(expected).isPositive();
+
+        assertThat(client.sendCommand("compute count --map orders --where \"amount > 5 and\"").lines()).singleElement().asString()
+                .startsWith("Error: Cannot read the filter 'amount > 5 and' at position 15: expected a field name, found the end of the filter.");
+    }
+
+    @Test
     void computationErrorsAreOneLine() throws Exception {
         assertThat(client.sendCommand("compute count --map orders --where \"amount >\"").lines()).singleElement().asString()
                 .startsWith("Error: Cannot read the filter 'amount >'");
