@@ -269,6 +269,27 @@ final class FailureTranslator {
         };
     }
 
+    // ---- administration
+
+    /** The failure of an administration task about {@code subject} (a map or a node): by the grid's code when it sent one. */
+    static RuntimeException adminFailure(Throwable error, String subject) {
+        if (error instanceof UnknownMapException || !(error instanceof RuntimeException) && ErrorCode.find(error).isEmpty()) {
+            return error instanceof RuntimeException runtime ? runtime : new GridException(String.valueOf(error.getMessage()), error);
+        }
+        Optional<ErrorCode> code = ErrorCode.find(error);
+        if (code.isEmpty()) {
+            return (RuntimeException) error;
+        }
+        String message = Failures.reason(error, code.get()) + " [" + code.get() + "]";
+        return switch (code.get()) {
+            case MAP_EXISTS -> new MapExistsException(subject, code.get(), message, error);
+            case BAD_MAP_DEFINITION -> new InvalidMapDefinitionException(subject, code.get(), message, error);
+            case PROTECTED_MAP, ADMIN_NOT_ALLOWED -> new AdminRefusedException(subject, code.get(), message, error);
+            case UNKNOWN_NODE -> new UnknownNodeException(subject, code.get(), message, error);
+            default -> error instanceof RuntimeException runtime ? runtime : new GridException(message, error);
+        };
+    }
+
     /** The message of a failure without its final period(s), to be followed by more text. */
     private static String sentence(Throwable e) {
         String message = IgniteWording.message(e);

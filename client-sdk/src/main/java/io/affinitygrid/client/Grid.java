@@ -129,6 +129,12 @@ public interface Grid extends AutoCloseable {
      */
     Deployments deployments();
 
+    /**
+     * Administration of the running grid: create, destroy, clear and describe maps, list the server nodes with
+     * their JVM and memory, stop a node; sync and async. Never null; thread-safe. See {@link MapAdmin}.
+     */
+    MapAdmin admin();
+
     /** The configuration this grid was connected with; never null. */
     GridConfig config();
 

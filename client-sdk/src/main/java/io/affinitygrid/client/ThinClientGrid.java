@@ -56,6 +56,7 @@ final class ThinClientGrid implements Grid {
     private final ValueSizeLimit valueSizes;
     private final ThinClientGridCompute compute;
     private final ThinClientDeployments deployments;
+    private final ThinClientMapAdmin admin;
     private final MapCatalog catalog;
     private final Map<String, NearCache> nearCaches = new ConcurrentHashMap<>();
 
@@ -76,6 +77,7 @@ final class ThinClientGrid implements Grid {
         this.valueSizes = new ValueSizeLimit(config.maxValueSize(), client.binary());
         this.compute = new ThinClientGridCompute(this, client.compute().withTimeout(config.requestTimeout().toMillis()));
         this.deployments = new ThinClientDeployments(this, compute);
+        this.admin = new ThinClientMapAdmin(compute);
         this.catalog = new MapCatalog(client, requests, compute);
     }
 
@@ -168,6 +170,11 @@ final class ThinClientGrid implements Grid {
     @Override
     public Deployments deployments() {
         return deployments;
+    }
+
+    @Override
+    public MapAdmin admin() {
+        return admin;
     }
 
     @Override

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.affinitygrid.compute.admin.MapDefinition;
+import io.affinitygrid.compute.admin.MapDescription;
+import io.affinitygrid.compute.admin.MemberInfo;
 import io.affinitygrid.compute.deploy.DeployArgument;
 import io.affinitygrid.compute.deploy.DeploymentInfo;
 import io.affinitygrid.compute.deploy.UndeployArgument;
@@ -90,11 +93,36 @@ public final class CatalogTasks {
             TaskRef.named(PACKAGE + "deploy.ListDeploymentsTask", Boolean.class,
                     TaskTypes.parameterized(ArrayList.class, DeploymentInfo.class));
 
+    /** Creates a map on every server node from a definition, and keeps the definition for restarts. Not read-only. */
+    public static final TaskRef<MapDefinition, MapDescription> CREATE_MAP =
+            TaskRef.named(PACKAGE + "admin.CreateMapTask", MapDefinition.class, MapDescription.class);
+
+    /** Destroys a map (its entries and its definition) on every node; answers its last description. Not read-only. */
+    public static final TaskRef<String, MapDescription> DESTROY_MAP =
+            TaskRef.named(PACKAGE + "admin.DestroyMapTask", String.class, MapDescription.class);
+
+    /** Removes every entry of a map; answers how many there were. Not read-only. */
+    public static final TaskRef<String, Long> CLEAR_MAP =
+            TaskRef.named(PACKAGE + "admin.ClearMapTask", String.class, Long.class);
+
+    /** A map's definition, size, and whether it was created at run time. */
+    public static final TaskRef<String, MapDescription> DESCRIBE_MAP =
+            TaskRef.named(PACKAGE + "admin.DescribeMapTask", String.class, MapDescription.class);
+
+    /** Every server node as it describes itself: JVM, heap, data regions, uptime, coordinator. */
+    public static final TaskRef<Object, List<MemberInfo>> MEMBERS =
+            TaskRef.named(PACKAGE + "admin.MembersTask", Object.class, TaskTypes.parameterized(List.class, MemberInfo.class));
+
+    /** Stops a server node gracefully (it leaves the topology and its application exits); answers its name. */
+    public static final TaskRef<String, String> STOP_NODE =
+            TaskRef.named(PACKAGE + "admin.StopNodeTask", String.class, String.class);
+
     private static final List<TaskRef<?, ?>> ALL = List.of(SUM, COUNT, STATS, GROUP_BY, TOP, DISTINCT_COUNT, WORD_COUNT,
-            UPDATE, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, KEY_CALL, DEPLOY, UNDEPLOY, LIST_DEPLOYMENTS);
+            UPDATE, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, KEY_CALL, DEPLOY, UNDEPLOY, LIST_DEPLOYMENTS,
+            CREATE_MAP, DESTROY_MAP, CLEAR_MAP, DESCRIBE_MAP, MEMBERS, STOP_NODE);
 
     private static final List<TaskRef<?, ?>> READ_ONLY = List.of(SUM, COUNT, STATS, GROUP_BY, TOP, DISTINCT_COUNT,
-            WORD_COUNT, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, LIST_DEPLOYMENTS);
+            WORD_COUNT, CLUSTER_INFO, FIELD_NAMES, PARTITION_MAP, KEY_OWNERS, LIST_DEPLOYMENTS, DESCRIBE_MAP, MEMBERS);
 
     private static final List<KeyJobRef<?, ?>> KEY_JOBS = List.of(ADD_TO_FIELD);
 

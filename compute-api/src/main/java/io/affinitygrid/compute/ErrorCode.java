@@ -22,6 +22,12 @@ public enum ErrorCode {
     PARTITIONS_LOST("MAP", 2),
     /** A field the computation needs is on no entry, or has the wrong type. */
     BAD_FIELD("MAP", 3),
+    /** A map of that name already exists: nothing was created. */
+    MAP_EXISTS("MAP", 4),
+    /** The map belongs to the grid itself (its name starts with {@code __}): it cannot be cleared or destroyed. */
+    PROTECTED_MAP("MAP", 5),
+    /** A map definition is invalid: a bad name, number of backups or partitions, or a mode the nodes refuse. */
+    BAD_MAP_DEFINITION("MAP", 6),
 
     /** The argument of a computation is missing or invalid. */
     BAD_ARGUMENT("CMP", 1),
@@ -55,7 +61,15 @@ public enum ErrorCode {
     /** The name, or a class of the jar, belongs to another user's or another deployment. */
     DEPLOYMENT_CONFLICT("DEP", 6),
     /** A deployment got a new version while a computation of it ran, and a node without the old version got some of its partitions. */
-    DEPLOYMENT_CHANGED("DEP", 7);
+    DEPLOYMENT_CHANGED("DEP", 7),
+
+    /**
+     * The user may not administer the grid (create, clear or destroy maps, stop nodes): with authentication on, only
+     * the users in {@code grid.deployment.users} may.
+     */
+    ADMIN_NOT_ALLOWED("ADM", 1),
+    /** No server node of that name is in the grid's topology. */
+    UNKNOWN_NODE("ADM", 2);
 
     /** {@code [GRID-MAP-2]}, or with details {@code [GRID-MAP-2 partition=7]}. */
     private static final Pattern TOKEN = Pattern.compile("\\[GRID-([A-Z]+)-(\\d+)((?: [a-zA-Z]+=[^\\s\\]]+)*)]");

@@ -7,18 +7,18 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 
 /** Small helpers shared by the tasks that coordinate from the node that received them. */
-final class TaskNodes {
+public final class TaskNodes {
 
     private TaskNodes() {
     }
 
     /** The node that received the task (the thin client's node), or the first one when it is not in the subgrid. */
-    static ClusterNode receiving(List<ClusterNode> subgrid) {
+    public static ClusterNode receiving(List<ClusterNode> subgrid) {
         return subgrid.stream().filter(ClusterNode::isLocal).findFirst().orElse(subgrid.get(0));
     }
 
     /** Fails ({@link ErrorCode#UNKNOWN_MAP}) with a message listing the maps that exist when {@code cacheName} is not one of them. */
-    static void requireCache(Ignite ignite, String cacheName) {
+    public static void requireCache(Ignite ignite, String cacheName) {
         if (!ignite.cacheNames().contains(cacheName)) {
             TreeSet<String> maps = new TreeSet<>(ignite.cacheNames());
             maps.removeIf(InternalMaps::isInternal);

@@ -39,8 +39,12 @@ class CatalogTaskRefsTest {
                 SumTask.NAME, CountTask.NAME, StatsTask.NAME, GroupByTask.NAME, TopTask.NAME, DistinctCountTask.NAME,
                 WordCountTask.NAME, UpdateTask.NAME, ClusterInfoTask.NAME, FieldNamesTask.NAME, PartitionMapTask.NAME,
                 KeyOwnersTask.NAME, KeyCallTask.NAME, io.affinitygrid.compute.deploy.DeployTask.NAME,
-                io.affinitygrid.compute.deploy.UndeployTask.NAME, io.affinitygrid.compute.deploy.ListDeploymentsTask.NAME);
-        assertThat(CatalogTasks.readOnly()).doesNotContain(CatalogTasks.UPDATE, CatalogTasks.KEY_CALL);
+                io.affinitygrid.compute.deploy.UndeployTask.NAME, io.affinitygrid.compute.deploy.ListDeploymentsTask.NAME,
+                io.affinitygrid.compute.admin.CreateMapTask.class.getName(), io.affinitygrid.compute.admin.DestroyMapTask.class.getName(),
+                io.affinitygrid.compute.admin.ClearMapTask.class.getName(), io.affinitygrid.compute.admin.DescribeMapTask.class.getName(),
+                io.affinitygrid.compute.admin.MembersTask.class.getName(), io.affinitygrid.compute.admin.StopNodeTask.class.getName());
+        assertThat(CatalogTasks.readOnly()).doesNotContain(CatalogTasks.UPDATE, CatalogTasks.KEY_CALL, CatalogTasks.CREATE_MAP,
+                CatalogTasks.DESTROY_MAP, CatalogTasks.CLEAR_MAP, CatalogTasks.STOP_NODE);
     }
 
     @Test

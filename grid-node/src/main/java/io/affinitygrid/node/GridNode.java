@@ -1,5 +1,6 @@
 package io.affinitygrid.node;
 
+import io.affinitygrid.compute.admin.NodeAdmin;
 import io.affinitygrid.node.deploy.DeploymentStartup;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
@@ -46,19 +47,41 @@ public final class GridNode implements AutoCloseable {
         long started = System.nanoTime();
         CapacityGuard capacity = CapacityGuard.register(settings);
         Ignite ignite;
+        GridNode node;
         try {
             ignite = Ignition.start(IgniteConfigurations.create(settings));
             capacity.start(ignite);
             DeploymentStartup.loadDeployments(ignite, settings);
+            node = new GridNode(settings, ignite, capacity);
+            AdminStartup.install(ignite, settings, node::stopGracefully);
         }
         catch (RuntimeException e) {
             capacity.close();
+            Ignition.stop(settings.nodeName(), true);
             throw e;
         }
         log.info("Grid node '{}' started in {} ms: {} node(s) in the cluster, thin clients on port {}",
                 settings.nodeName(), (System.nanoTime() - started) / 1_000_000,
                 ignite.cluster().nodes().size(), settings.clientPort());
-        return new GridNode(settings, ignite, capacity);
+        return node;
+    }
+
+    /**
+     * Replaces what the node does when an administrator stops it ({@code node stop}): by default it stops
+     * gracefully ({@link #stopGracefully()}); an application makes it exit too.
+     */
+    public void onStopRequest(Runnable stopper) {
+        NodeAdmin.of(ignite).stopper(stopper);
+    }
+
+    /**
+     * Stops the node, letting its running jobs finish: it leaves the topology and the backups of its partitions take
+     * over. Idempotent.
+     */
+    public void stopGracefully() {
+        capacity.close();
+        Ignition.stop(settings.nodeName(), false);
+        log.info("Grid node '{}' stopped gracefully", settings.nodeName());
     }
 
     /** The Ignite node. */

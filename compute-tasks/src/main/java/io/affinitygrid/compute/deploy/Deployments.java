@@ -50,7 +50,7 @@ public final class Deployments {
      * The user running the current request: the logged-in user when the node authenticates clients, else the
      * name the client declared ("anonymous" when none).
      */
-    static String currentUser(Ignite ignite, DeploymentPolicy policy, String declared) {
+    public static String currentUser(Ignite ignite, DeploymentPolicy policy, String declared) {
         if (policy.authenticated()) {
             SecurityContext context = ((IgniteEx) ignite).context().security().securityContext();
             Object login = context == null || context.subject() == null ? null : context.subject().login();

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
  * {@code --map} proposes the grid's maps, {@code --field} and {@code --by} the fields of the map given
  * with {@code --map} (or its deprecated alias {@code --cache}; see {@link GridCatalog}), {@code --type} the
  * sample data sets, and {@code connect}
- * the embedded grid and the addresses used so far, {@code --name} the deployments and {@code --task} their task
- * classes, {@code --job} the key jobs (the catalog's and the deployed ones), and inside {@code --where} the fields of
- * the map. Spring Shell completes command and option names itself.
+ * the embedded grid and the addresses used so far, {@code --name} the maps (of {@code map destroy}, {@code clear} and
+ * {@code describe}), the nodes (of {@code node stop}) or else the deployments, {@code --task} their task classes,
+ * {@code --job} the key jobs (the catalog's and the deployed ones), and inside {@code --where} the fields of the map.
+ * Spring Shell completes command and option names itself.
  * Never connects to the grid; proposes nothing when not connected. Thread-safe.
  */
 @Component(GridCompletion.NAME)
@@ -60,7 +61,7 @@ class GridCompletion implements CompletionProvider {
             case OptionNames.MAP -> proposals(catalog.mapNames(), prefix, "map", true);
             case OptionNames.FIELD, OptionNames.BY -> proposals(catalog.fields(mapOf(context.getWords())), prefix, "field", true);
             case "type" -> proposals(LoadCommands.TYPES, prefix, "data set", true);
-            case "name" -> proposals(deployments.names(), prefix, "deployment", true);
+            case "name" -> names(command == null ? "" : command.getName(), prefix);
             case "task" -> proposals(deployments.taskClasses(), prefix, "deployed task", true);
             case OptionNames.WHERE -> whereFields(word == null ? "" : word.substring(prefix.length()), prefix,
                     catalog.fields(mapOf(context.getWords())));
@@ -101,6 +102,17 @@ class GridCompletion implements CompletionProvider {
         }
         jobs.addAll(deployments.keyJobClasses());
         return new ArrayList<>(jobs);
+    }
+
+    /** {@code --name}: of a map for the map commands, of a node for {@code node stop}, else of a deployment. */
+    private List<CompletionProposal> names(String command, String prefix) {
+        if (command.startsWith("map ") || command.startsWith("cache ")) {
+            return command.endsWith(" create") ? List.of() : proposals(catalog.mapNames(), prefix, "map", true);
+        }
+        if (command.startsWith("node ")) {
+            return proposals(catalog.nodeNames(), prefix, "node", true);
+        }
+        return proposals(deployments.names(), prefix, "deployment", true);
     }
 
     private List<String> connectTargets() {

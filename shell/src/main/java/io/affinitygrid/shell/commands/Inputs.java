@@ -79,6 +79,26 @@ final class Inputs {
         return value;
     }
 
+    /**
+     * A whole number from {@code min} to {@code max}.
+     *
+     * @throws IllegalArgumentException when {@code raw} is not one
+     */
+    static int wholeNumber(String option, String raw, int min, int max) {
+        String text = requireText(option, raw).strip().replace("_", "");
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + option + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("--" + option + " must be " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
     /** Most rows a result may be asked for. */
     static final int MAX_LIMIT = 100_000;
 

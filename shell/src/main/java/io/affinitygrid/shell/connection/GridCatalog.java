@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.affinitygrid.client.Grid;
+import io.affinitygrid.compute.NodeSummary;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,7 @@ public class GridCatalog implements DisposableBean {
     private final Map<String, Known> fields = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
     private volatile Known names;
+    private volatile Known nodes;
     private volatile long generation = -1;
 
     public GridCatalog(GridConnection connection) {
@@ -109,6 +111,23 @@ public class GridCatalog implements DisposableBean {
         return new ArrayList<>(all);
     }
 
+    /** Names of the grid's server nodes, sorted; empty when not connected or unknown. */
+    public List<String> nodeNames() {
+        Grid grid = current();
+        if (grid == null) {
+            return List.of();
+        }
+        Known known = nodes;
+        if (known == null || known.isStale(NAMES_TTL)) {
+            List<String> fetched = bounded(() -> grid.topology().stream().map(NodeSummary::name).sorted().toList());
+            if (fetched != null) {
+                known = new Known(fetched);
+                nodes = known;
+            }
+        }
+        return known == null ? List.of() : known.values();
+    }
+
     /** Remembers fields seen in a result of a map, e.g. the fields of a top-N's entries. */
     public void remember(String map, Collection<String> fieldNames) {
         current();
@@ -121,6 +140,7 @@ public class GridCatalog implements DisposableBean {
     public void forget(String map) {
         fields.remove(map);
         names = null;
+        nodes = null;
     }
 
     /**
@@ -147,6 +167,7 @@ public class GridCatalog implements DisposableBean {
                     fields.clear();
                     seen.clear();
                     names = null;
+                    nodes = null;
                     generation = now;
                 }
             }

@@ -99,4 +99,34 @@ public final class Values {
         }
         return fields;
     }
+
+    /** A number of bytes as people read it: {@code 512 B}, {@code 1.5 KB}, {@code 96.0 MB}, {@code 2.0 GB} (powers of 1024). */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** A duration as {@code 3d 04h 05m}, {@code 2h 03m 04s} or {@code 12s}. */
+    public static String duration(java.time.Duration duration) {
+        long seconds = duration.toSeconds();
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        if (days > 0) {
+            return String.format(java.util.Locale.ROOT, "%dd %02dh %02dm", days, hours, minutes);
+        }
+        if (hours > 0) {
+            return String.format(java.util.Locale.ROOT, "%dh %02dm %02ds", hours, minutes, seconds % 60);
+        }
+        return minutes > 0 ? String.format(java.util.Locale.ROOT, "%dm %02ds", minutes, seconds % 60) : seconds + "s";
+    }
 }
