@@ -188,7 +188,7 @@ class DataCommandsTest {
         run("put --map orders --key 50001 --value-type json --type-name ImportedOrder --value {\"id\":50001,\"customer\":\"ada\",\"amount\":1.5}");
         run("put --map orders --key 50002 --value-type json --type-name ImportedOrder --value {\"id\":50002,\"customer\":\"bob\",\"amount\":2.5}");
         // the bookkeeping of a bulk update stays out of exports, scans and get
-        assertThat(run("compute update --map orders --field amount --factor 2 --where \"id = 50002\"").code()).isZero();
+        assertThat(run("compute update --map orders --field amount --factor 2 --where \"id = 50002\" --yes").code()).isZero();
 
         Path csv = dir.resolve("all.csv");
         ShellRun all = run("export --map orders --file " + csv + " --json");
