@@ -62,6 +62,8 @@ public final class Filter implements Serializable {
 
     private final String[] fields;
     private final FilterCondition condition;
+    /** {@link #fields} as a list, made once per instance (also after the filter travelled to a node). */
+    private transient List<String> fieldList;
 
     /** A filter of one comparison, {@code field op operand}. */
     public Filter(String field, Op op, String operand) {
@@ -91,7 +93,12 @@ public final class Filter implements Serializable {
 
     /** The fields the filter reads, each once, in the order they first appear. */
     public List<String> fields() {
-        return List.of(fields);
+        List<String> list = fieldList;
+        if (list == null) {
+            list = List.of(fields);
+            fieldList = list;
+        }
+        return list;
     }
 
     /** The first field the filter reads (the only one of a single comparison). */
@@ -165,6 +172,6 @@ public final class Filter implements Serializable {
 
     @Override
     public String toString() {
-        return condition.text(List.of(fields));
+        return condition.text(fields());
     }
 }

@@ -1,5 +1,7 @@
 package io.affinitygrid.compute;
 
+import java.util.List;
+
 import io.affinitygrid.compute.PartitionMapReduceTask.FilterFieldUse;
 
 /**
@@ -10,7 +12,7 @@ import io.affinitygrid.compute.PartitionMapReduceTask.FilterFieldUse;
 final class EntryFilter implements Filter.FieldSource {
 
     private final Filter filter;
-    private final String[] names;
+    private final List<String> names;
     private final FilterFieldUse use;
     private Object value;
 
@@ -20,7 +22,7 @@ final class EntryFilter implements Filter.FieldSource {
      */
     EntryFilter(Filter filter, FilterFieldUse use) {
         this.filter = filter;
-        this.names = filter == null ? new String[0] : filter.fields().toArray(String[]::new);
+        this.names = filter == null ? List.of() : filter.fields();
         this.use = use;
     }
 
@@ -40,7 +42,7 @@ final class EntryFilter implements Filter.FieldSource {
 
     @Override
     public Object value(int index) {
-        Object field = FieldValues.read(value, names[index]);
+        Object field = FieldValues.read(value, names.get(index));
         if (use != null) {
             use.entry(index, field != null);
         }
@@ -49,6 +51,6 @@ final class EntryFilter implements Filter.FieldSource {
 
     @Override
     public String name(int index) {
-        return names[index];
+        return names.get(index);
     }
 }

@@ -513,11 +513,6 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             }
         }
 
-        /** Records one entry a filter on one field was applied to, and whether it had the field. */
-        public void entry(boolean hadField) {
-            entry(0, hadField);
-        }
-
         void add(FilterFieldUse other) {
             for (int i = 0; i < other.read.length; i++) {
                 if (other.read[i] > 0) {

@@ -290,7 +290,7 @@ class ComputeCommands {
     Command computeUpdate() {
         CommandOption field = field("the numeric field to multiply");
         CommandOption factor = option("factor", 'x', "the factor, e.g. 1.1 (+10 %) or 0.5", true, String.class);
-        CommandOption yes = option("yes", 'y', "do not ask for confirmation (needed outside an interactive session)", false, boolean.class);
+        CommandOption yes = option(Confirmation.YES, 'y', "do not ask for confirmation (needed outside an interactive session)", false, boolean.class);
         CommandOption dryRun = option("dry-run", ' ', "only say how many entries would change; change nothing", false, boolean.class);
         return computation("update", "Multiply a numeric field by a factor in every entry (matching a filter), in place", """
                 compute update --map <map> --field <field> --factor <x> [--where <filter>] [--dry-run] [--yes] [--json]
@@ -302,7 +302,7 @@ class ComputeCommands {
 
                 It changes data, so it first says how many entries it would change and asks; --yes skips the
                 question, and is needed when nobody can answer it (a command or script given on the command
-                line). --dry-run only says how many entries would change. Ctrl-C while it runs cancels it on
+                line; without it they stop with exit code 2, having done nothing). --dry-run only says how many entries would change. Ctrl-C while it runs cancels it on
                 the grid: the entries already updated stay updated (each once), the rest are not touched, and
                 running the same command again updates the rest and the others again.
 
@@ -315,9 +315,8 @@ class ComputeCommands {
                     double x = Inputs.number(factor.longName(), call.text(factor));
                     boolean dry = call.flag(dryRun);
                     if (dry || !call.flag(yes)) {
-                        if (!dry && !session.isInteractive()) {
-                            throw new IllegalArgumentException("compute update changes data and nobody can confirm it here: add"
-                                    + " --yes to run it, or --dry-run to see how many entries it would change.");
+                        if (!dry) {
+                            Confirmation.requireYesOrTerminal(session, false, "compute update", "multiply '" + name + "'");
                         }
                         FieldStats matching = call.scope().stats(name);
                         String what = "multiply '" + name + "' by " + BigDecimal.valueOf(x).stripTrailingZeros().toPlainString() + " in " + matching.valueCount() + " "
@@ -328,7 +327,7 @@ class ComputeCommands {
                                     "Dry run: would " + what + ". Nothing was changed.");
                             return;
                         }
-                        if (!call.confirm("About to " + what + ". Go on? [y/N] ")) {
+                        if (!Confirmation.ask(call.context, "About to " + what + ". Go on?")) {
                             call.print(fields("field", name, "factor", x, "updated", 0, "cancelled", true),
                                     "Cancelled: nothing was changed.");
                             return;
@@ -533,25 +532,19 @@ class ComputeCommands {
             return options.where() == null ? scope : scope.where(options.where());
         }
 
-        /** Asks the person at the terminal; true only for y or yes. */
-        boolean confirm(String question) {
-            String answer;
-            try {
-                answer = context.inputReader().readInput(question);
-            }
-            catch (Exception e) {
-                return false;
-            }
-            return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(java.util.Locale.ROOT));
-        }
-
-        /** Prints a message; as JSON or CSV, its fields with the operation, map and filter. */
-        void print(Map<String, Object> fields, String text) {
+        /** A result's fields after the operation and the map, followed by the filter. */
+        private Map<String, Object> described(Map<String, Object> fields) {
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("operation", operation);
             Results.putMap(object, options.map());
             object.putAll(fields);
             object.put("where", options.where());
+            return object;
+        }
+
+        /** Prints a message; as JSON or CSV, its fields with the operation, map and filter. */
+        void print(Map<String, Object> fields, String text) {
+            Map<String, Object> object = described(fields);
             TextTable table = TextTable.withHeader(object.keySet().toArray(String[]::new));
             table.row(object.values().stream().map(v -> v == null ? "" : Values.cell(v)).toArray());
             Results.print(context.outputWriter(), options.format(), text, table, object);
@@ -583,11 +576,7 @@ class ComputeCommands {
             }
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             Output output = rendering.render(result, elapsed);
-            Map<String, Object> object = new LinkedHashMap<>();
-            object.put("operation", operation);
-            Results.putMap(object, map);
-            object.putAll(output.json());
-            object.put("where", options.where());
+            Map<String, Object> object = described(output.json());
             object.put("elapsedMs", elapsed);
             Results.print(out, options.format(), output.text(), output.table(), object);
         }

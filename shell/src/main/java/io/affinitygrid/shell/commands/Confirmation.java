@@ -3,10 +3,11 @@ package io.affinitygrid.shell.commands;
 import java.util.Locale;
 
 import io.affinitygrid.shell.connection.ShellSession;
+import io.affinitygrid.shell.output.CommandUsageException;
 import org.springframework.shell.core.command.CommandContext;
 
 /**
- * Asks before a command that cannot be undone (destroying or clearing a map, stopping a node). In an interactive
+ * Asks before a command that cannot be undone (destroying or clearing a map, stopping a node, a bulk update). In an interactive
  * session the user answers y or n; a one-shot command or a script cannot ask, so there the command must carry
  * {@code --yes}, and without it is a command written wrongly (exit code 2) that has done nothing.
  */
@@ -23,11 +24,11 @@ final class Confirmation {
      *
      * @param command the command's name, e.g. {@code map destroy}
      * @param action what it would do, e.g. {@code destroy map 'orders'}
-     * @throws IllegalArgumentException (exit code 2) when it can do neither
+     * @throws CommandUsageException (exit code 2) when it can do neither, also from inside a command's body
      */
     static void requireYesOrTerminal(ShellSession session, boolean yes, String command, String action) {
         if (!yes && !session.isInteractive()) {
-            throw new IllegalArgumentException("'" + command + "' asks before it can " + action + ", and a one-shot command"
+            throw new CommandUsageException("'" + command + "' asks before it can " + action + ", and a one-shot command"
                     + " or script cannot answer: add --" + YES + " to do it. Nothing was done.");
         }
     }

@@ -146,16 +146,25 @@ public final class GridConnection implements AutoCloseable {
 
     /** Connects to the configured target again: {@code grid.addresses} or {@code grid.profile}, else embedded. */
     public synchronized String connectConfigured() {
-        unreadProfile = options.profile();
-        List<String> addresses = options.addresses();
-        Access as = options.access();
-        if (unreadProfile != null) {
-            ShellProfiles.Profile profile = profiles.get(unreadProfile);
-            addresses = addresses.isEmpty() ? profile.addresses() : addresses;
-            as = profile.access().overriddenBy(as);
-        }
+        Configured configured = configured();
         unreadProfile = null;
-        return connect(addresses, as);
+        return connect(configured.addresses(), configured.access());
+    }
+
+    /**
+     * The configured target: {@code grid.addresses} and the user and stores given, each taking precedence over the
+     * saved profile's ({@code grid.profile}), when there is one.
+     */
+    private Configured configured() {
+        if (options.profile() == null) {
+            return new Configured(options.addresses(), options.access());
+        }
+        ShellProfiles.Profile profile = profiles.get(options.profile());
+        return new Configured(options.addresses().isEmpty() ? profile.addresses() : options.addresses(),
+                profile.access().overriddenBy(options.access()));
+    }
+
+    private record Configured(List<String> addresses, Access access) {
     }
 
     /** Connects with a saved profile. */
@@ -176,11 +185,9 @@ public final class GridConnection implements AutoCloseable {
 
     private void readConfiguredProfile() {
         if (unreadProfile != null) {
-            ShellProfiles.Profile profile = profiles.get(unreadProfile);
-            if (target.isEmpty()) {
-                target = profile.addresses();
-            }
-            access = profile.access().overriddenBy(access);
+            Configured configured = configured();
+            target = configured.addresses();
+            access = configured.access();
             unreadProfile = null;
         }
     }

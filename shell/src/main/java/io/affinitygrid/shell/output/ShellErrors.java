@@ -62,7 +62,7 @@ public class ShellErrors implements ExitStatusExceptionMapper {
         try {
             body.run();
         }
-        catch (CommandFailedException e) {
+        catch (CommandFailedException | CommandUsageException e) {
             throw e;
         }
         catch (RuntimeException e) {

@@ -71,6 +71,9 @@ class ConfiguredClusterTest {
     @Autowired
     GridPrompt prompt;
 
+    @Autowired
+    ScriptRunner scripts;
+
     @Test
     void topologyShowsTheThreeNodesAndTheirPartitions() throws Exception {
         List<Map<String, String>> nodes = TableOutput.rows(client.sendCommand("topology").lines(), "node");
@@ -148,9 +151,14 @@ class ConfiguredClusterTest {
                 .isEqualTo(ORDERS);
 
         // a bulk update changes data: outside an interactive session it needs --yes, and --dry-run changes nothing
-        assertThat(String.join("\n", client.sendCommand("compute update --map trades --field quantity --factor 2 --where \"id <= 10\"").lines()))
-                .isEqualTo("Error: compute update changes data and nobody can confirm it here: add --yes to run it, or --dry-run"
-                        + " to see how many entries it would change.");
+        java.io.StringWriter refused = new java.io.StringWriter();
+        java.nio.file.Path script = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("update", ".grid"),
+                "compute update --map trades --field quantity --factor 2 --where \"id <= 10\"\n");
+        assertThat(scripts.runScript(script, new java.io.PrintWriter(refused))).as("written wrongly: exit code 2")
+                .isEqualTo(io.affinitygrid.shell.output.ShellErrors.USAGE_CODE);
+        assertThat(refused.toString()).contains("Error: 'compute update' asks before it can multiply 'quantity', and a"
+                + " one-shot command or script cannot answer: add --yes to do it. Nothing was done.");
+        java.nio.file.Files.delete(script);
         assertThat(client.sendCommand("compute update --map trades --field quantity --factor 2 --where \"id <= 10\" --dry-run").lines())
                 .containsExactly("Dry run: would multiply 'quantity' by 2 in 10 entries of 'trades' where id <= 10. Nothing was changed.");
         assertThat(json(client.sendCommand("compute sum --map trades --field quantity --json")).read("$.sum", Long.class))
