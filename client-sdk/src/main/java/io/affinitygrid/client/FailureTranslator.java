@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import io.affinitygrid.compute.CatalogTasks;
 import io.affinitygrid.compute.ErrorCode;
 import io.affinitygrid.compute.KeyCallArgument;
+import io.affinitygrid.compute.Suggestions;
 import io.affinitygrid.compute.deploy.DeploymentInfo;
 import org.apache.ignite.client.ClientAuthenticationException;
 
@@ -165,7 +166,8 @@ final class FailureTranslator {
         }
         else {
             Set<String> userMaps = MapCatalog.userMaps(existing);
-            maps = userMaps.isEmpty() ? " The grid has no maps." : " Maps on the grid: " + userMaps + ".";
+            maps = userMaps.isEmpty() ? " The grid has no maps."
+                    : Suggestions.didYouMean(name, userMaps) + " Maps on the grid: " + userMaps + ".";
         }
         return new UnknownMapException(name, "No map named '" + name + "' on the grid." + maps);
     }
@@ -228,6 +230,10 @@ final class FailureTranslator {
             }
             return new TaskFailedException(taskName, ErrorCode.UNKNOWN_TASK, "No task named '" + taskName + "' on the grid nodes. Tasks are not"
                     + " shipped with a call: deploy its jar first (grid.deployments().deploy(name, jar); shell: deploy), and check its name.", e);
+        }
+        if (code == ErrorCode.BAD_FIELD || code == ErrorCode.BAD_ARGUMENT || code == ErrorCode.UNKNOWN_TASK) {
+            // the node's words name the map, the field, the argument or the job; the task's class name would only be noise
+            return new TaskFailedException(taskName, code, reason, e);
         }
         return new TaskFailedException(taskName, code, "Task " + taskName + " failed: " + reason, e);
     }

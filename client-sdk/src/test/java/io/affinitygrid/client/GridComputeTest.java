@@ -70,16 +70,28 @@ class GridComputeTest {
         assertThatThrownBy(() -> CLUSTER.grid().compute().sum(ORDERS, "customer"))
                 .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.taskName()).isEqualTo(SumTask.NAME))
                 // the innermost cause from the node, without Ignite's wrapping
-                .hasMessageStartingWith("Task " + SumTask.NAME + " failed: Field 'customer' of map 'orders' is not numeric");
+                .hasMessageStartingWith("Field 'customer' of map 'orders' is not numeric");
     }
 
     @Test
     void sumOfAFieldNoEntryHasFailsWithTheNodesCause() {
         assertThatThrownBy(() -> CLUSTER.grid().compute().sum(ORDERS, "discount"))
                 .isInstanceOf(TaskFailedException.class)
-                .hasMessageStartingWith("Task " + SumTask.NAME + " failed: ")
-                .hasMessageContaining("'discount'")
-                .hasMessageNotContaining("Remote job threw");
+                .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FIELD))
+                .hasMessageStartingWith("No entry of map 'orders' has a field 'discount'. Fields of its entries: ")
+                .hasMessageContaining("amount")
+                .hasMessageNotContaining("Remote job threw")
+                .hasMessageNotContaining("Did you mean");
+    }
+
+    @Test
+    void aMisspeltFieldOrMapGetsTheClosestName() {
+        assertThatThrownBy(() -> CLUSTER.grid().compute().sum(ORDERS, "amout"))
+                .hasMessageStartingWith("No entry of map 'orders' has a field 'amout'. Did you mean 'amount'? Fields of its entries: ")
+                .hasMessageEndingWith(".");
+        assertThatThrownBy(() -> CLUSTER.grid().compute().sum("ordrs", "amount"))
+                .isInstanceOf(UnknownMapException.class)
+                .hasMessage("No map named 'ordrs' on the grid. Did you mean 'orders'? Maps on the grid: [customers, orders].");
     }
 
     @Test

@@ -16,6 +16,12 @@ public class GridTaskException extends IgniteException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Ends the message: Ignite quotes a task's exception inside its own bracketed message ({@code [task=..., err=...]}),
+     * and {@link ErrorCode#reason(Throwable)} reads the reason to the end of its line.
+     */
+    private static final String END = "\n";
+
     private final ErrorCode code;
     private final String reason;
 
@@ -33,7 +39,7 @@ public class GridTaskException extends IgniteException {
      * @param reason what went wrong and what to do, in the grid's words
      */
     public GridTaskException(ErrorCode code, Map<String, ?> details, String reason) {
-        super(Objects.requireNonNull(code, "code").token(details) + " " + Objects.requireNonNull(reason, "reason"));
+        super(Objects.requireNonNull(code, "code").token(details) + " " + Objects.requireNonNull(reason, "reason") + END);
         this.code = code;
         this.reason = reason;
     }
@@ -44,7 +50,7 @@ public class GridTaskException extends IgniteException {
      * @param cause the underlying failure, possibly null
      */
     public GridTaskException(ErrorCode code, String reason, Throwable cause) {
-        super(Objects.requireNonNull(code, "code").token() + " " + Objects.requireNonNull(reason, "reason"), cause);
+        super(Objects.requireNonNull(code, "code").token() + " " + Objects.requireNonNull(reason, "reason") + END, cause);
         this.code = code;
         this.reason = reason;
     }

@@ -39,8 +39,7 @@ final class FieldValues {
 
     /** The error for a field that none of the scanned entries has: almost always a misspelt name. */
     static GridTaskException noSuchField(String cacheName, String field) {
-        return new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + cacheName + "' has a field '" + field
-                + "'. Check the field name.");
+        return new MissingFieldException(cacheName, field, "");
     }
 
     /** A small per-thread table of field handles; a scan reads one to three fields of one or two types. */

@@ -63,8 +63,7 @@ public final class GroupByTask extends ScanTask<QueryArgument, HashMap<Object, G
             NumericAccumulator.merge(argument.cacheName(), argument.field(), merged.values().stream().map(t -> t.values).toList());
         }
         if (!merged.isEmpty() && merged.size() == 1 && merged.containsKey(null)) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + argument.cacheName() + "' has a field '"
-                    + argument.groupBy() + "' to group by. Check the field name.");
+            throw new MissingFieldException(argument.cacheName(), argument.groupBy(), " to group by");
         }
         List<GroupRow> rows = new ArrayList<>(merged.size());
         merged.forEach((group, totals) -> rows.add(new GroupRow(group, totals.count,

@@ -66,8 +66,7 @@ final class NumericAccumulator implements Serializable {
         NumericAccumulator total = new NumericAccumulator();
         partials.forEach(total::addAll);
         if (total.entries > 0 && !total.fieldSeen) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + cacheName + "' has a field '" + field
-                    + "'. Check the field name.");
+            throw FieldValues.noSuchField(cacheName, field);
         }
         return total;
     }

@@ -241,11 +241,15 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
         run.progress.publish(run.doneCount);
         int missing = run.filterUse.fieldNoEntryHad();
         if (missing >= 0 && run.argument instanceof ScanSpec spec && spec.filter() != null) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + run.cacheName + "' has the field '"
-                    + spec.filter().fields().get(missing) + "' that the filter (" + spec.filter() + ") reads, so no"
-                    + " comparison on it could match. Check the field name.");
+            throw new MissingFieldException(run.cacheName, spec.filter().fields().get(missing), " that the filter ("
+                    + spec.filter() + ") reads, so no comparison on it could match").withFieldsOf(ignite);
         }
-        return reduce(run.argument, run.partials);
+        try {
+            return reduce(run.argument, run.partials);
+        }
+        catch (MissingFieldException e) {
+            throw e.withFieldsOf(ignite);
+        }
     }
 
     /**

@@ -22,7 +22,8 @@ public final class TaskNodes {
         if (!ignite.cacheNames().contains(cacheName)) {
             TreeSet<String> maps = new TreeSet<>(ignite.cacheNames());
             maps.removeIf(InternalMaps::isInternal);
-            String reason = "Unknown map '" + cacheName + "'. Maps on this grid: " + maps;
+            String reason = "No map named '" + cacheName + "' on the grid." + Suggestions.didYouMean(cacheName, maps)
+                    + " Maps on the grid: " + maps + ".";
             // the name travels in the token when it can (no spaces or brackets), for clients that did not send it apart
             throw cacheName.matches("[^\\s\\]]+")
                     ? new GridTaskException(ErrorCode.UNKNOWN_MAP, java.util.Map.of("map", cacheName), reason)

@@ -83,8 +83,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
             scanned += best.scanned;
         }
         if (scanned > 0 && !seen) {
-            throw new GridTaskException(ErrorCode.BAD_FIELD, "No entry of map '" + argument.cacheName() + "' has a field '"
-                    + argument.field() + "'. Check the field name.");
+            throw FieldValues.noSuchField(argument.cacheName(), argument.field());
         }
         all.sort(bestFirst(order(argument)));
         return new ArrayList<>(all.subList(0, Math.min(argument.limit(), all.size())));

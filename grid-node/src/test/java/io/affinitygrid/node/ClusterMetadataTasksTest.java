@@ -90,8 +90,8 @@ class ClusterMetadataTasksTest {
     @Test
     void unknownCacheIsNamed() {
         assertThatThrownBy(() -> ignite.compute().execute(PartitionMapTask.NAME, "nope"))
-                .isInstanceOf(IgniteException.class).hasStackTraceContaining("Unknown map 'nope'");
+                .isInstanceOf(IgniteException.class).hasStackTraceContaining("No map named 'nope' on the grid");
         assertThatThrownBy(() -> ignite.compute().execute(KeyOwnersTask.NAME, new CacheKey("nope", 1)))
-                .isInstanceOf(IgniteException.class).hasStackTraceContaining("Unknown map 'nope'");
+                .isInstanceOf(IgniteException.class).hasStackTraceContaining("No map named 'nope' on the grid");
     }
 }

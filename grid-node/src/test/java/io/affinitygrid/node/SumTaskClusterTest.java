@@ -155,7 +155,7 @@ class SumTaskClusterTest {
     void rejectsUnknownCacheAndNonNumericField() {
         Ignite ignite = cluster.node(0).ignite();
         assertThatThrownBy(() -> sum(ignite, "nope", "amount"))
-                .isInstanceOf(IgniteException.class).hasStackTraceContaining("Unknown map 'nope'");
+                .isInstanceOf(IgniteException.class).hasStackTraceContaining("No map named 'nope' on the grid");
         assertThatThrownBy(() -> sum(ignite, "orders", "customer"))
                 .isInstanceOf(IgniteException.class).hasStackTraceContaining("Field 'customer' of map 'orders' is not numeric");
     }

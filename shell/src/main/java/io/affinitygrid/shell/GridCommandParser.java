@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.affinitygrid.compute.Suggestions;
 import io.affinitygrid.shell.commands.DeprecatedOptions;
 import io.affinitygrid.shell.commands.PositionalArguments;
 import io.affinitygrid.shell.output.ShellErrors;
@@ -222,11 +223,10 @@ final class GridCommandParser implements CommandParser {
                     : command.getOptions().stream().anyMatch(o -> o.shortName() != ' ' && o.shortName() == given.shortName());
             if (!known) {
                 String name = given.longName() != null && !given.longName().isEmpty() ? "--" + given.longName() : "-" + given.shortName();
-                String options = command.getOptions().stream()
-                        .map(o -> "--" + o.longName())
-                        .collect(Collectors.joining(", "));
-                throw new IllegalArgumentException("Unknown option '" + name + "' for '" + command.getName() + "'"
-                        + (options.isEmpty() ? "; it takes no options." : "; its options: " + options));
+                List<String> options = command.getOptions().stream().map(o -> "--" + o.longName()).toList();
+                throw new IllegalArgumentException("Unknown option '" + name + "' for '" + command.getName() + "'."
+                        + Suggestions.didYouMean(name, options)
+                        + (options.isEmpty() ? " It takes no options." : " Its options: " + String.join(", ", options) + "."));
             }
         }
     }

@@ -52,7 +52,8 @@ class GridShellRunnerTest {
         Run misspelt = run("compute top --map orders --field amount --limt 3");
         assertThat(misspelt.code()).isEqualTo(ShellErrors.USAGE_CODE);
         assertThat(misspelt.lines()).containsExactly(
-                "Error: Unknown option '--limt' for 'compute top'; its options: --map, --field, --limit, --where, --json, --format");
+                "Error: Unknown option '--limt' for 'compute top'. Did you mean '--limit'? Its options: --map, --field, --limit, --where,"
+                        + " --json, --format.");
 
         Run lone = run("compute count --map orders -");
         assertThat(lone.code()).isEqualTo(ShellErrors.USAGE_CODE);

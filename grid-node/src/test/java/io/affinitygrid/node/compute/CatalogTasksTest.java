@@ -569,12 +569,12 @@ class CatalogTasksTest {
         static List<Bad> badArguments() {
             Filter notANumber = Filter.parse("amount > lots");
             return List.of(
-                    new Bad("count on an unknown cache", CountTask.NAME, QueryArgument.on("nope").build(), "Unknown map 'nope'"),
-                    new Bad("sum on an unknown cache", SumTask.NAME, new SumArgument("nope", "amount"), "Unknown map 'nope'"),
+                    new Bad("count on an unknown cache", CountTask.NAME, QueryArgument.on("nope").build(), "No map named 'nope' on the grid"),
+                    new Bad("sum on an unknown cache", SumTask.NAME, new SumArgument("nope", "amount"), "No map named 'nope' on the grid"),
                     new Bad("update on an unknown cache", UpdateTask.NAME, QueryArgument.on("nope").field("quantity").factor(2).build(),
-                            "Unknown map 'nope'"),
+                            "No map named 'nope' on the grid"),
                     new Bad("key job on an unknown cache", KeyCallTask.NAME, new KeyCallArgument("nope", 1L, AddToFieldJob.NAME, "amount:1"),
-                            "Unknown map 'nope'"),
+                            "No map named 'nope' on the grid"),
 
                     new Bad("sum of a field no entry has", SumTask.NAME, new SumArgument(ORDERS, "amout"), noField(ORDERS, "amout")),
                     new Bad("sum of _value of objects", SumTask.NAME, new SumArgument(ORDERS, "_value"), noField(ORDERS, "_value")),
@@ -594,13 +594,13 @@ class CatalogTasksTest {
                             QueryArgument.on(WORDS).field("note").limit(5).build(), noField(WORDS, "note")),
                     new Bad("count filtered on a field no entry has", CountTask.NAME,
                             QueryArgument.on(ORDERS).where(Filter.parse("amout > 5")).build(),
-                            "No entry of map '" + ORDERS + "' has the field 'amout' that the filter (amout > 5) reads"),
+                            "No entry of map '" + ORDERS + "' has a field 'amout' that the filter (amout > 5) reads, so no comparison on it could match. Did you mean 'amount'? Fields of its entries: "),
                     new Bad("sum filtered on a field no entry has", SumTask.NAME,
                             new SumArgument(ORDERS, "amount", Filter.parse("regoin = north")),
-                            "No entry of map '" + ORDERS + "' has the field 'regoin' that the filter (regoin = north) reads"),
+                            "No entry of map '" + ORDERS + "' has a field 'regoin' that the filter (regoin = north) reads"),
                     new Bad("count filtered on a field no entry has, beside a good one", CountTask.NAME,
                             QueryArgument.on(ORDERS).where(Filter.parse("region = north or quantiy > 5")).build(),
-                            "No entry of map '" + ORDERS + "' has the field 'quantiy' that the filter (region = north or quantiy > 5) reads"),
+                            "No entry of map '" + ORDERS + "' has a field 'quantiy' that the filter (region = north or quantiy > 5) reads"),
                     new Bad("update of a field no entry has", UpdateTask.NAME, QueryArgument.on(ORDERS).field("quantty").factor(2).build(),
                             noField(ORDERS, "quantty")),
 

@@ -187,8 +187,11 @@ class ComputeCommandsTest {
     void computationErrorsAreOneLine() throws Exception {
         assertThat(client.sendCommand("compute count --map orders --where \"amount >\"").lines()).singleElement().asString()
                 .startsWith("Error: Cannot read the filter 'amount >'");
-        assertThat(client.sendCommand("compute stats --map orders --field amout").lines()).singleElement().asString()
-                .startsWith("Error: ").contains("amout");
+        assertThat(client.sendCommand("compute stats --map orders --field amout").lines()).containsExactly(
+                "Error: No entry of map 'orders' has a field 'amout'. Did you mean 'amount'? Fields of its entries: amount, customer,"
+                        + " id, quantity, region.");
+        assertThat(client.sendCommand("compute count --map ordres").lines()).containsExactly(
+                "Error: No map named 'ordres' on the grid. Did you mean 'orders'? Maps on the grid: [orders, words].");
         assertThat(client.sendCommand("compute top --map orders --field amount --limit many").lines())
                 .containsExactly("Error: --limit must be a whole number, got 'many'");
         assertThat(client.sendCommand("compute update --map orders --field amount --factor lots").lines())

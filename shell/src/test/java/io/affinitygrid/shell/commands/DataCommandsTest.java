@@ -306,7 +306,7 @@ class DataCommandsTest {
                 "Error: AddToFieldJob takes --arg <field>:<number>, e.g. --arg amount:10; 'ten' is not a number");
         assertFails(run("compute key --map nosuch --key 5 --job AddToFieldJob --arg amount:1"), NO_MAP);
         assertThat(run("compute key --map orders --key 5 --job com.example.Nope").lines()).singleElement().asString()
-                .startsWith("Error: Task io.affinitygrid.compute.KeyCallTask failed: No key job class 'com.example.Nope' on the grid nodes'");
+                .isEqualTo("Error: No key job class 'com.example.Nope' on the grid nodes' classpath or in a deployment. Deploy its jar (shell: deploy --name N --jar PATH).");
         assertThat(run("compute key --map orders --key 5").code()).isEqualTo(ShellErrors.USAGE_CODE);
 
         // a deployed key job runs the same way, and TAB completes it with the catalog's
