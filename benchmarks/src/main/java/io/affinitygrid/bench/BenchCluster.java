@@ -185,6 +185,11 @@ public final class BenchCluster implements AutoCloseable {
         return new ClientConfiguration().setAddresses(addresses.toArray(String[]::new)).setPartitionAwarenessEnabled(true);
     }
 
+    /** The nodes' thin-client addresses, host:port. */
+    public List<String> addresses() {
+        return addresses;
+    }
+
     public int nodes() {
         return cluster != null ? cluster.size() : processes.size();
     }

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * <li>(e) {@link ScanCeilingScenario}: a node's scan rate vs arrays in one process (JMH).
  * <li>(f) {@link ScalingScenario}: the sum on 1, 2 and 3 nodes.
  * <li>(g) {@link BurstScenario}: a burst of simultaneous computations vs the same ones one at a time.
+ * <li>(h) {@link ShellStartScenario}: a one-shot shell command, from its class-data archive vs the plain jar.
  * </ul>
  *
  * Every row is the median and min–max of {@code --runs} runs after {@code --warmup} discarded ones.
@@ -74,7 +75,7 @@ public final class BenchMain {
                 scaling.report(table, options.entries(), Runtime.getRuntime().availableProcessors(), pin);
             }
         }
-        if (Stream.of("a", "b", "c", "d", "g").anyMatch(options::runs) || options.runs("f") && !options.processes()) {
+        if (Stream.of("a", "b", "c", "d", "g", "h").anyMatch(options::runs) || options.runs("f") && !options.processes()) {
             try (BenchCluster three = start(3, options, options.runs("d"), false)) {
                 if (!options.processes()) {
                     scenario("f", "sum on 3 nodes", options, table, () -> {
@@ -87,6 +88,7 @@ public final class BenchMain {
                 scenario("c", "near-cache hit vs remote get", options, table, () -> new NearCacheScenario(options).run(three, table));
                 scenario("d", "throughput at 1, 8, 64 callers vs Redis", options, table, () -> new ThroughputScenario(options).run(three, table));
                 scenario("g", "burst of computations vs one at a time", options, table, () -> new BurstScenario(options).run(three, table));
+                scenario("h", "one-shot shell command", options, table, () -> new ShellStartScenario(options).run(three, table));
             }
         }
         Files.createDirectories(options.out());
@@ -126,7 +128,7 @@ public final class BenchMain {
                 + " (a) co-located sum ≥ 10× and group-by ≥ 8× faster than the best pull, bytes moved ≥ 500× fewer, the"
                 + " rest of the catalog within 1.5× of sum; (b) SDK ≤ 5% slower than the raw client; (c) near-cache hit"
                 + " ≥ 100× faster than a remote get; (d) grid get throughput ≥ 0.5× Redis at 8 callers and ≥ 1× at 64;"
-                + " (e) ≥ 5 M entries/s per scan thread. Method of each scenario: benchmarks/README.md.\n";
+                + " (e) ≥ 5 M entries/s per scan thread; (h) a one-shot shell command in ≤ 3 s. Method of each scenario: benchmarks/README.md.\n";
     }
 
     /**

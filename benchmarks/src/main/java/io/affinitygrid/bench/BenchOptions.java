@@ -16,7 +16,7 @@ import java.util.Set;
  * @param ops key operations per run (scenarios b, c, d)
  * @param valueSize value size in bytes for the Redis comparison (d)
  * @param partitions partitions of the grid's caches
- * @param scenarios the scenarios to run, letters a–g
+ * @param scenarios the scenarios to run, letters a–h
  * @param out directory of latest.md and latest.csv
  * @param jmhForks JMH forks for the array ceiling (e); 0 runs it in this JVM (tests only)
  * @param jmhIterationMillis length of one JMH iteration
@@ -36,7 +36,7 @@ public record BenchOptions(long entries, int runs, int warmup, int ops, int valu
               --ops N          key operations per run in b, c, d (default 20000)
               --value-size N   value bytes in the Redis comparison (default 100)
               --partitions N   partitions per cache (default 1024, the grid's default)
-              --scenarios LIST which of a,b,c,d,e,f,g to run (default all)
+              --scenarios LIST which of a,b,c,d,e,f,g,h to run (default all)
               --out DIR        where latest.md and latest.csv go (default benchmarks/results)
               --jmh-forks N    JMH forks for the array ceiling (default 1)
               --jmh-time-ms N  JMH iteration time (default 1000)
@@ -69,7 +69,7 @@ public record BenchOptions(long entries, int runs, int warmup, int ops, int valu
         return new BenchOptions(number(given, "--entries", 1_000_000, 1), (int) number(given, "--runs", 5, 1),
                 (int) number(given, "--warmup", 2, 0), (int) number(given, "--ops", 20_000, 1),
                 (int) number(given, "--value-size", 100, 1), (int) number(given, "--partitions", 1024, 1),
-                scenarios(given.getOrDefault("--scenarios", "a,b,c,d,e,f,g")),
+                scenarios(given.getOrDefault("--scenarios", "a,b,c,d,e,f,g,h")),
                 Path.of(given.getOrDefault("--out", "benchmarks/results")), (int) number(given, "--jmh-forks", 1, 0),
                 (int) number(given, "--jmh-time-ms", 1000, 1), mode(given.getOrDefault("--mode", "process")),
                 "-Xmx" + given.getOrDefault("--node-heap", "1g"), (int) number(given, "--pull-threads", 0, 0));
@@ -92,8 +92,8 @@ public record BenchOptions(long entries, int runs, int warmup, int ops, int valu
         Set<String> letters = new LinkedHashSet<>();
         for (String s : list.split(",")) {
             String letter = s.trim().toLowerCase();
-            if (!List.of("a", "b", "c", "d", "e", "f", "g").contains(letter)) {
-                throw new IllegalArgumentException("--scenarios: '" + s + "' is not one of a,b,c,d,e,f,g");
+            if (!List.of("a", "b", "c", "d", "e", "f", "g", "h").contains(letter)) {
+                throw new IllegalArgumentException("--scenarios: '" + s + "' is not one of a,b,c,d,e,f,g,h");
             }
             letters.add(letter);
         }

@@ -49,6 +49,6 @@ public record Row(String scenario, String measure, String subject, Stats subject
         if (target == null || Double.isNaN(ratio)) {
             return "—";
         }
-        return target.met(ratio) ? "yes" : "no";
+        return target.met(target.ofSubject() ? subjectStats.median() : ratio) ? "yes" : "no";
     }
 }

@@ -1,19 +1,26 @@
 package io.affinitygrid.bench;
 
 /**
- * What a row's ratio should be: at least or at most a value. Immutable.
+ * What a row's ratio should be, at least or at most a value; or, for an absolute target such as a time budget,
+ * what the grid side's median should be. Immutable.
  *
- * @param atLeast whether the ratio must be at least {@code value} (else at most)
+ * @param atLeast whether the value must be at least {@code value} (else at most)
  * @param value the bound
+ * @param ofSubject whether the bound is on the grid side's median (in the row's unit) rather than on the ratio
  */
-public record Target(boolean atLeast, double value) {
+public record Target(boolean atLeast, double value, boolean ofSubject) {
 
     public static Target atLeast(double value) {
-        return new Target(true, value);
+        return new Target(true, value, false);
     }
 
     public static Target atMost(double value) {
-        return new Target(false, value);
+        return new Target(false, value, false);
+    }
+
+    /** The grid side's median must be at most {@code value}, in the row's unit. */
+    public static Target subjectAtMost(double value) {
+        return new Target(false, value, true);
     }
 
     public boolean met(double ratio) {
@@ -22,6 +29,7 @@ public record Target(boolean atLeast, double value) {
 
     @Override
     public String toString() {
-        return (atLeast ? "≥ " : "≤ ") + java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "×";
+        String bound = (atLeast ? "≥ " : "≤ ") + java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return ofSubject ? "grid side " + bound : bound + "×";
     }
 }

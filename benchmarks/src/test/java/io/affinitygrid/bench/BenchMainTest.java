@@ -24,12 +24,15 @@ class BenchMainTest {
         Table table = BenchMain.run(options);
 
         assertThat(table.rows()).allSatisfy(r -> assertThat(r.note()).doesNotStartWith("FAILED"));
-        assertThat(table.rows()).extracting(Row::scenario).containsOnly("a", "b", "c", "d", "e", "f", "g");
+        assertThat(table.rows()).extracting(Row::scenario).containsOnly("a", "b", "c", "d", "e", "f", "g", "h");
         assertThat(table.rows()).filteredOn(r -> r.scenario().equals("a")).hasSize(8);
         assertThat(table.rows()).filteredOn(r -> r.scenario().equals("d")).hasSize(6)
                 .allSatisfy(r -> assertThat(r.subjectStats().median()).isPositive());
         assertThat(table.rows()).filteredOn(r -> r.scenario().equals("g")).hasSize(2)
                 .allSatisfy(r -> assertThat(r.subjectStats().median()).as("burst computations/s").isPositive());
+        assertThat(table.rows()).filteredOn(r -> r.scenario().equals("h")).singleElement()
+                .satisfies(r -> assertThat(r.subjectStats().median()).as("one-shot shell command, ms").isPositive())
+                .satisfies(r -> assertThat(r.met()).isIn("yes", "no"));
         assertThat(table.rows()).filteredOn(r -> r.scenario().equals("f")).extracting(Row::subject)
                 .containsExactly("2 nodes", "3 nodes");
         assertThat(table.rows()).filteredOn(r -> !r.scenario().equals("d"))
@@ -48,7 +51,7 @@ class BenchMainTest {
         assertThat(BenchOptions.defaults().entries()).isEqualTo(1_000_000);
         assertThat(BenchOptions.parse("--scenarios", "a, D").scenarios()).containsExactlyInAnyOrder("a", "d");
         assertThatThrownBy(() -> BenchOptions.parse("--entries", "lots")).hasMessageContaining("--entries");
-        assertThatThrownBy(() -> BenchOptions.parse("--scenarios", "z")).hasMessageContaining("a,b,c,d,e,f,g");
+        assertThatThrownBy(() -> BenchOptions.parse("--scenarios", "z")).hasMessageContaining("a,b,c,d,e,f,g,h");
         assertThatThrownBy(() -> BenchOptions.parse("--nodes", "3")).hasMessageContaining("Unknown option --nodes");
         assertThat(BenchOptions.defaults().processes()).isTrue();
         assertThatThrownBy(() -> BenchOptions.parse("--mode", "cloud")).hasMessageContaining("--mode");
@@ -61,5 +64,9 @@ class BenchMainTest {
         assertThat(Target.atLeast(20).met(21)).isTrue();
         assertThat(Target.atMost(1.05).met(1.06)).isFalse();
         assertThat(Target.atLeast(0.5)).hasToString("≥ 0.5×");
+        assertThat(Target.subjectAtMost(3000)).hasToString("grid side ≤ 3000");
+        Row shell = Row.baselineOverSubject("h", "ms", "fast", Stats.of(3100), "plain", Stats.of(6200), Target.subjectAtMost(3000), "");
+        assertThat(shell.ratio()).isEqualTo(2.0);
+        assertThat(shell.met()).as("2× faster, yet over the 3 s budget").isEqualTo("no");
     }
 }

@@ -101,6 +101,32 @@ class GridShellJarIT {
     }
 
     /**
+     * {@code bin/grid-shell} records a class-data archive on its first run after a build and starts from it after
+     * that: the second run says nothing about preparing, and the JVM loads the shell's classes from the archive.
+     */
+    @Test
+    void binGridShellPreparesItsClassDataArchiveOnceAndStartsFromIt(@TempDir Path dir) throws Exception {
+        Path root = jvmOptions.toAbsolutePath().getParent().getParent();
+        Path script = root.resolve("bin/grid-shell");
+        assumeTrue(Files.isExecutable(script), "no bin/grid-shell at " + root);
+        assumeTrue(jar.toAbsolutePath().normalize().equals(root.resolve("shell/target/grid-shell.jar")), "bin/grid-shell runs " + jar);
+        Path fastStart = root.resolve("shell/target/fast-start");
+        deleteTree(fastStart);
+
+        Result first = runScript(script, Map.of(), "help", "connect");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("grid-shell: preparing fast start-up").contains("connect --profile NAME");
+        assertThat(fastStart.resolve("grid-shell.jsa")).isNotEmptyFile();
+
+        Path classLog = dir.resolve("classes.log");
+        Result second = runScript(script, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), "help", "connect");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output()).doesNotContain("preparing").contains("connect --profile NAME");
+        assertThat(Files.readAllLines(classLog)).as("classes of the shell read from the archive")
+                .anyMatch(line -> line.contains(GridShellRunner.class.getName() + " source: shared objects file"));
+    }
+
+    /**
      * A mistyped command exits with the usage code 2, given alone or as a line of a script (which stops there);
      * the deprecated {@code --cache} still works, with one notice on standard error.
      */
@@ -257,9 +283,31 @@ class GridShellJarIT {
     private static Result run(String... args) throws Exception {
         List<String> command = new ArrayList<>(javaCommand());
         command.addAll(List.of(args));
+        return run(new ProcessBuilder(command));
+    }
+
+    private static Result runScript(Path script, Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return run(builder);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static Result run(ProcessBuilder builder) throws Exception {
         Path log = Files.createTempFile("grid-shell-it-", ".out");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
             process.getOutputStream().close();
             boolean exited = process.waitFor(2, TimeUnit.MINUTES);
