@@ -27,29 +27,43 @@ public final class FieldNamesTask extends SingleJobTask<String, Map<String, Stri
     @Override
     protected Map<String, String> answer(Ignite ignite, String cacheName) {
         TaskNodes.requireCache(ignite, SumArgument.requireText(cacheName, "cache name"));
-        Map<String, String> fields = new TreeMap<>();
+        return fieldTypes(ignite, cacheName);
+    }
+
+    /** Field name to type name of a sample of the values of the whole map, read by a scan from this node. */
+    private static Map<String, String> fieldTypes(Ignite ignite, String cacheName) {
         ScanQuery<Object, Object> scan = new ScanQuery<>().setPageSize(SAMPLE);
-        int seen = 0;
         try (QueryCursor<Cache.Entry<Object, Object>> cursor = ignite.cache(cacheName).withKeepBinary().query(scan)) {
-            for (Cache.Entry<Object, Object> entry : cursor) {
-                if (NearCacheMarker.isMarker(entry.getKey())) {
-                    continue;
-                }
-                Object value = entry.getValue();
-                if (value instanceof BinaryObject binary) {
-                    BinaryType type = binary.type();
-                    for (String field : type.fieldNames()) {
-                        fields.putIfAbsent(field, type.fieldTypeName(field));
-                    }
-                }
-                else if (value != null) {
-                    fields.putIfAbsent(FieldValues.SELF, value.getClass().getSimpleName());
-                }
-                if (++seen >= SAMPLE) {
-                    break;
+            return fieldTypes(cursor);
+        }
+    }
+
+    /**
+     * Field name to type name of the first values of {@code entries} (binary, not deserialized), sorted by name;
+     * without the grid's bookkeeping field ({@value UpdateResult#LAST_UPDATE_FIELD}), which no user reads or completes.
+     */
+    static Map<String, String> fieldTypes(Iterable<Cache.Entry<Object, Object>> entries) {
+        Map<String, String> fields = new TreeMap<>();
+        int seen = 0;
+        for (Cache.Entry<Object, Object> entry : entries) {
+            if (NearCacheMarker.isMarker(entry.getKey())) {
+                continue;
+            }
+            Object value = entry.getValue();
+            if (value instanceof BinaryObject binary) {
+                BinaryType type = binary.type();
+                for (String field : type.fieldNames()) {
+                    fields.putIfAbsent(field, type.fieldTypeName(field));
                 }
             }
+            else if (value != null) {
+                fields.putIfAbsent(FieldValues.SELF, value.getClass().getSimpleName());
+            }
+            if (++seen >= SAMPLE) {
+                break;
+            }
         }
+        fields.remove(UpdateResult.LAST_UPDATE_FIELD);
         return fields;
     }
 }

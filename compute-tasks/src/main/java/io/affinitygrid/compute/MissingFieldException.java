@@ -1,13 +1,9 @@
 package io.affinitygrid.compute;
 
 import java.util.Set;
-import java.util.TreeSet;
-
-import javax.cache.Cache;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.CachePeekMode;
 
 /**
@@ -18,9 +14,6 @@ import org.apache.ignite.cache.CachePeekMode;
 final class MissingFieldException extends GridTaskException {
 
     private static final long serialVersionUID = 1L;
-
-    /** Entries sampled for their fields: enough to meet every type of a map that holds a few. */
-    private static final int SAMPLE = 32;
 
     private final String cacheName;
     private final String field;
@@ -50,23 +43,10 @@ final class MissingFieldException extends GridTaskException {
         return "No entry of map '" + cacheName + "' has a field '" + field + "'" + role + ".";
     }
 
-    /** The field names of the first entries this node holds of the map, without the grid's bookkeeping. */
-    static Set<String> fields(Ignite ignite, String cacheName) {
-        Set<String> fields = new TreeSet<>();
+    /** The fields of the first values this node holds (no remote call: this runs in a task's reduce). */
+    private static Set<String> fields(Ignite ignite, String cacheName) {
         IgniteCache<Object, Object> cache = ignite.cache(cacheName);
-        if (cache == null) {
-            return fields;
-        }
-        int seen = 0;
-        for (Cache.Entry<Object, Object> entry : cache.withKeepBinary().localEntries(CachePeekMode.PRIMARY, CachePeekMode.BACKUP)) {
-            if (entry.getValue() instanceof BinaryObject binary && binary.type() != null) {
-                fields.addAll(binary.type().fieldNames());
-            }
-            if (++seen == SAMPLE) {
-                break;
-            }
-        }
-        fields.remove(UpdateResult.LAST_UPDATE_FIELD);
-        return fields;
+        return cache == null ? Set.of()
+                : FieldNamesTask.fieldTypes(cache.withKeepBinary().localEntries(CachePeekMode.PRIMARY, CachePeekMode.BACKUP)).keySet();
     }
 }

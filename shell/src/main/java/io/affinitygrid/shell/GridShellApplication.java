@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * The grid's shell: Spring Shell over the client SDK.
@@ -87,6 +88,11 @@ public class GridShellApplication {
     GridConnection gridConnection(GridShellProperties properties, org.springframework.core.env.Environment environment) {
         return new GridConnection(properties.connectionOptions(), new Passwords(environment::getProperty, Passwords.CONSOLE),
                 new ShellProfiles(properties.getProfilesFile()));
+    }
+
+    @Bean
+    CommandCompleter gridCommandCompleter(CommandRegistry registry) {
+        return new GridCommandCompleter(registry);
     }
 
     @Bean

@@ -8,10 +8,9 @@ import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.jline.CommandCompleter;
 import org.springframework.shell.jline.ExtendedDefaultParser;
 
-/** TAB completion as the interactive shell does it: the shell's JLine parser, then Spring Shell's {@link CommandCompleter}. */
+/** TAB completion as the interactive shell does it: the shell's JLine parser, then its {@link GridCommandCompleter}. */
 public final class Completions {
 
     private Completions() {
@@ -22,7 +21,7 @@ public final class Completions {
         Parser parser = new ExtendedDefaultParser();
         ParsedLine parsed = parser.parse(line, line.length(), Parser.ParseContext.COMPLETE);
         List<Candidate> candidates = new ArrayList<>();
-        new CommandCompleter(registry).complete(null, parsed, candidates);
+        new GridCommandCompleter(registry).complete(null, parsed, candidates);
         String word = parsed.word();
         // JLine shows only the candidates that start with the word being completed
         return candidates.stream().map(Candidate::value).filter(value -> value.startsWith(word)).distinct().toList();

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * TAB completion of option values, for every grid command ({@code completionProvider = GridCompletion.NAME}):
  * {@code --map} proposes the grid's maps, {@code --field} and {@code --by} the fields of the map given
- * with {@code --map} (or its deprecated alias {@code --cache}; see {@link GridCatalog}), {@code --type} the
+ * with {@code --map} (or its deprecated alias {@code --cache}; see {@link GridCatalog}), only the numeric ones
+ * where a number is needed ({@link #NUMERIC_FIELD}), {@code --type} the
  * sample data sets, and {@code connect}
  * the embedded grid and the addresses used so far, {@code --name} the maps (of {@code map destroy}, {@code clear} and
  * {@code describe}), the nodes (of {@code node stop}) or else the deployments, {@code --task} their task classes,
@@ -32,6 +33,10 @@ class GridCompletion implements CompletionProvider {
 
     /** Bean name, for {@code @Command(completionProvider = ...)}. */
     public static final String NAME = "gridCompletion";
+
+    /** The commands whose {@code --field} must hold numbers: TAB proposes only the numeric fields there. */
+    static final Set<String> NUMERIC_FIELD = Set.of("compute sum", "compute avg", "compute min", "compute max", "compute stats",
+            "compute update", "compute group-by");
 
     private final GridCatalog catalog;
     private final GridConnection connection;
@@ -59,7 +64,9 @@ class GridCompletion implements CompletionProvider {
         String prefix = word != null && word.startsWith("--" + name + "=") ? "--" + name + "=" : "";
         return switch (name) {
             case OptionNames.MAP -> proposals(catalog.mapNames(), prefix, "map", true);
-            case OptionNames.FIELD, OptionNames.BY -> proposals(catalog.fields(mapOf(context.getWords())), prefix, "field", true);
+            case OptionNames.FIELD -> proposals(NUMERIC_FIELD.contains(command == null ? "" : command.getName())
+                    ? catalog.numericFields(mapOf(context.getWords())) : catalog.fields(mapOf(context.getWords())), prefix, "field", true);
+            case OptionNames.BY -> proposals(catalog.fields(mapOf(context.getWords())), prefix, "field", true);
             case "type" -> proposals(LoadCommands.TYPES, prefix, "data set", true);
             case "name" -> names(command == null ? "" : command.getName(), prefix);
             case "task" -> proposals(deployments.taskClasses(), prefix, "deployed task", true);

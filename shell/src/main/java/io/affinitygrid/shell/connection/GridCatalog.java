@@ -34,6 +34,13 @@ public class GridCatalog implements DisposableBean {
     /** Fields of the sample orders. */
     static final List<String> ORDER_FIELDS = List.of("id", "customer", "region", "amount", "quantity");
 
+    /** The numeric ones of {@link #ORDER_FIELDS}. */
+    static final Set<String> ORDER_NUMBERS = Set.of("id", "amount", "quantity");
+
+    /** Type names of numbers in a map's schema: Ignite's binary type names, and the classes of plain values. */
+    private static final Set<String> NUMBER_TYPES = Set.of("byte", "short", "int", "long", "float", "double", "decimal",
+            "Byte", "Short", "Integer", "Long", "Float", "Double", "BigDecimal", "BigInteger");
+
     /** The pseudo-field of plain values (e.g. the text of a line). */
     public static final String VALUE_FIELD = "_value";
 
@@ -50,6 +57,7 @@ public class GridCatalog implements DisposableBean {
     });
 
     private final Map<String, Known> fields = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> numbers = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
     private volatile Known names;
     private volatile Known nodes;
@@ -94,6 +102,8 @@ public class GridCatalog implements DisposableBean {
             Map<String, String> schema = bounded(() -> grid.compute().fieldTypes(map));
             if (schema != null) {
                 known = new Known(List.copyOf(schema.keySet()));
+                numbers.put(map, schema.entrySet().stream().filter(field -> NUMBER_TYPES.contains(field.getValue()))
+                        .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet()));
                 fields.put(map, known);
             }
         }
@@ -109,6 +119,26 @@ public class GridCatalog implements DisposableBean {
         }
         all.addAll(seen.getOrDefault(map, Set.of()));
         return new ArrayList<>(all);
+    }
+
+    /**
+     * The fields of {@link #fields} that hold numbers, for the options that need one ({@code compute sum --field});
+     * all of them when the types are not known.
+     */
+    public List<String> numericFields(String map) {
+        List<String> all = fields(map);
+        if (all.isEmpty()) {
+            return all;
+        }
+        Set<String> numeric = numbers.get(map);
+        if (numeric == null && fields.get(map) == null && GridConnection.ORDERS.equals(map)) {
+            numeric = ORDER_NUMBERS;
+        }
+        if (numeric == null) {
+            return all;
+        }
+        Set<String> known = numeric;
+        return all.stream().filter(known::contains).toList();
     }
 
     /** Names of the grid's server nodes, sorted; empty when not connected or unknown. */
@@ -139,6 +169,7 @@ public class GridCatalog implements DisposableBean {
     /** Forgets what is known of a map's fields, e.g. after loading other data into it. */
     public void forget(String map) {
         fields.remove(map);
+        numbers.remove(map);
         names = null;
         nodes = null;
     }
@@ -165,6 +196,7 @@ public class GridCatalog implements DisposableBean {
             synchronized (this) {
                 if (now != generation) {
                     fields.clear();
+                    numbers.clear();
                     seen.clear();
                     names = null;
                     nodes = null;

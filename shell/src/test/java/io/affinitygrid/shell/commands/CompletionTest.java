@@ -40,6 +40,22 @@ class CompletionTest {
     }
 
     @Test
+    void commandNamesAfterHelp() {
+        assertThat(complete("help top")).containsExactly("topology");
+        assertThat(complete("help compute s")).containsExactlyInAnyOrder("sum", "stats");
+        assertThat(complete("help comp")).contains("compute sum", "compute group-by").allMatch(value -> value.startsWith("compute "));
+        assertThat(complete("help compute sum ")).as("help takes no options of the command").noneMatch(value -> value.startsWith("-"));
+    }
+
+    @Test
+    void debugIsProposedWithTheCommandsOptionsOnce() {
+        assertThat(complete("compute sum --map orders --")).contains("--field", "--debug");
+        assertThat(complete("topology --")).contains("--debug");
+        assertThat(complete("compute sum --debug --")).doesNotContain("--debug").contains("--map");
+        assertThat(complete("comp")).doesNotContain("--debug");
+    }
+
+    @Test
     void optionNamesOfTheCommandNotYetGiven() {
         assertThat(complete("compute sum --map orders ")).contains("--field", "--where", "--json").doesNotContain("--map");
         assertThat(complete("compute sum --")).as("the deprecated --cache is not proposed").contains("--map").doesNotContain("--cache");
@@ -56,11 +72,13 @@ class CompletionTest {
     @Test
     void fieldNamesOfTheCacheOnTheLine() {
         connection.grid();
-        assertThat(complete("compute sum --map orders --field ")).containsExactly("amount", "customer", "id", "quantity", "region");
+        assertThat(complete("compute sum --map orders --field ")).as("only numbers can be summed").containsExactly("amount", "id", "quantity");
+        assertThat(complete("compute top --map orders --field ")).as("text can be ranked")
+                .containsExactly("amount", "customer", "id", "quantity", "region");
         assertThat(complete("compute group-by --map orders --by ")).contains("region");
         assertThat(complete("compute words --map words --field ")).containsExactly("_value");
         assertThat(complete("compute sum --field ")).as("no map on the line").isEmpty();
-        assertThat(complete("compute sum --cache orders --field ")).as("the deprecated --cache names the map too")
+        assertThat(complete("compute distinct --cache orders --field ")).as("the deprecated --cache names the map too")
                 .containsExactly("amount", "customer", "id", "quantity", "region");
     }
 
