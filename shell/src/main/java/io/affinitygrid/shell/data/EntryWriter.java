@@ -1,5 +1,7 @@
 package io.affinitygrid.shell.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class EntryWriter implements AutoCloseable {
         }
         else {
             this.columns = List.of();
-            this.sequence = JSON.writer().withRootValueSeparator(System.lineSeparator()).writeValues(out);
+            this.sequence = null; // a line per entry, each ended by a newline (a sequence writer ends the last one without)
         }
     }
 
@@ -62,7 +64,13 @@ public final class EntryWriter implements AutoCloseable {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put(Records.KEY, Values.plain(key));
             fields.forEach((name, v) -> line.put(name, Values.plain(v)));
-            sequence.write(line);
+            try {
+                out.write(JSON.writeValueAsString(line));
+                out.write('\n');
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -73,6 +81,15 @@ public final class EntryWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        sequence.close();
+        if (sequence != null) {
+            sequence.close();
+            return;
+        }
+        try {
+            out.close();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

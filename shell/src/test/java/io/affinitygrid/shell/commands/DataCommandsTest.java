@@ -206,6 +206,7 @@ class DataCommandsTest {
         ShellRun compound = run("export --map orders --file " + dir.resolve("bob.csv") + " --where \"id >= 50001 and customer in (bob, carl)\"");
         assertThat(compound.lines()).last().asString().startsWith("Exported 1 entry of 'orders'");
         assertThat(Files.readAllLines(dir.resolve("bob.csv"))).hasSize(2).last().asString().startsWith("50002,");
+        assertThat(Files.readString(jsonl)).as("every JSON line ends with a newline, the last one too").endsWith("}\n");
         List<String> exported = Files.readAllLines(jsonl);
         assertThat(exported).hasSize(2).allMatch(line -> line.startsWith("{\"_key\":5000")).noneMatch(line -> line.contains("_lastUpdate"));
         assertThat(json(run("scan --map orders --where \"id = 50002\" --json")).<Map<String, Object>>read("$.entries[0].fields"))
