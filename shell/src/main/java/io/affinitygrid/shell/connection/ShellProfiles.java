@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import io.affinitygrid.compute.Suggestions;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
@@ -94,9 +96,9 @@ public final class ShellProfiles {
         Map<String, Profile> all = all();
         Profile profile = all.get(name);
         if (profile == null) {
-            throw new IllegalArgumentException("No saved profile '" + name + "'. " + (all.isEmpty()
-                    ? "None is saved yet: connect with --save NAME to save one."
-                    : "Saved profiles: " + String.join(", ", all.keySet()) + "."));
+            String saved = all.isEmpty() ? "None is saved yet: connect with --save NAME to save one."
+                    : (Suggestions.didYouMean(name, all.keySet()) + " Saved profiles: " + String.join(", ", all.keySet()) + ".").strip();
+            throw new IllegalArgumentException("No saved profile '" + name + "'. " + saved);
         }
         return profile;
     }

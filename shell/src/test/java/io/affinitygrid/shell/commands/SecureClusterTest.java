@@ -122,6 +122,8 @@ class SecureClusterTest {
     void anUnknownProfileNamesTheSavedOnes() throws Exception {
         assertThat(String.join("\n", client.sendCommand("connect --profile nosuch").lines()))
                 .contains("Error: No saved profile 'nosuch'. Saved profiles: secure.");
+        assertThat(String.join("\n", client.sendCommand("connect --profile secrue").lines()))
+                .contains("Error: No saved profile 'secrue'. Did you mean 'secure'? Saved profiles: secure.");
         assertThat(connection.isConnected()).as("the shell stays where it was").isTrue();
     }
 
