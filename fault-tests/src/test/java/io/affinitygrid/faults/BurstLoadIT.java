@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A burst of 100,000 puts and then 100,000 gets from 32 threads sharing one SDK connection to three node
+ * A burst of 40,000 puts and then 40,000 gets from 32 threads sharing one SDK connection to three node
  * processes: no errors, no lost or changed write. Throughput and latency percentiles are printed (and written to
  * target/fault-tests/report.txt), never asserted: machines are noisy.
  */
@@ -32,7 +32,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BurstLoadIT {
 
     private static final int THREADS = 32;
-    private static final int OPERATIONS = 100_000;
+    /**
+     * 1,250 calls per thread, all 32 in flight on the shared connection the whole time: mixed-up or lost answers
+     * show within that many, and more only cost time (100,000 took a minute here).
+     */
+    private static final int OPERATIONS = 40_000;
 
     @RegisterExtension
     static final ClusterExtension grid = ClusterExtension.shared(HealthyCluster.KEY, HealthyCluster::settings);

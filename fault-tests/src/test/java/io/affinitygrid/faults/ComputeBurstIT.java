@@ -54,15 +54,7 @@ class ComputeBurstIT {
         try (Grid client = grid.cluster().connect()) {
             GridMap<Long, Purchase> orders = client.map(ORDERS, Long.class, Purchase.class);
             orders.clear();
-            Map<Long, Purchase> batch = new HashMap<>();
-            for (long id = 0; id < ORDER_COUNT; id++) {
-                batch.put(id, Purchase.standard(id));
-                if (batch.size() == 5_000) {
-                    orders.putAll(batch);
-                    batch.clear();
-                }
-            }
-            orders.putAll(batch);
+            Purchase.putStandard(orders, ORDER_COUNT);
             assertThat(orders.size()).isEqualTo(ORDER_COUNT);
         }
     }

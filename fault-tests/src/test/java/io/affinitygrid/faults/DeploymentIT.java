@@ -16,7 +16,6 @@ import io.affinitygrid.client.Deployment;
 import io.affinitygrid.client.DeploymentConflictException;
 import io.affinitygrid.client.DeploymentException;
 import io.affinitygrid.client.Grid;
-import io.affinitygrid.client.GridMap;
 import io.affinitygrid.client.InvalidJarException;
 import io.affinitygrid.client.TaskFailedException;
 import io.affinitygrid.client.UnknownDeploymentException;
@@ -64,15 +63,7 @@ class DeploymentIT {
     static void load() throws Exception {
         client = grid.cluster().connect();
         dir = Files.createTempDirectory("deployment-it");
-        GridMap<Long, Purchase> orders = client.map("orders", Long.class, Purchase.class);
-        Map<Long, Purchase> batch = new HashMap<>();
-        for (long id = 0; id < PURCHASES; id++) {
-            batch.put(id, Purchase.standard(id));
-            if (batch.size() == 1_000) {
-                orders.putAll(batch);
-                batch.clear();
-            }
-        }
+        Purchase.putStandard(client.map("orders", Long.class, Purchase.class), PURCHASES);
     }
 
     @AfterAll

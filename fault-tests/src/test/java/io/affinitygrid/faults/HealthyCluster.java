@@ -1,7 +1,8 @@
 package io.affinitygrid.faults;
 
 /**
- * The shared three-node cluster of the classes that leave it healthy (load, bad input): caches with one backup,
+ * The shared three-node cluster of the classes that leave it healthy (load, bad input; node stop comes last and
+ * starts its stopped node again): caches with one backup,
  * and few partitions for the map scanned by computations, so that each costs little on a small machine.
  */
 final class HealthyCluster {

@@ -17,16 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code node stop} on node processes: the stopped node's application exits with code 0, the node leaves the
- * topology with nothing lost (one backup), and, started again, it has the map created at run time.
+ * topology with nothing lost (one backup), and, started again, it has the map created at run time. It is the last
+ * class on the shared healthy cluster (a node of which it stops and starts again), so it needs no cluster of its own.
  */
 @Tag("fault")
-@Order(70)
+@Order(25)
 class NodeStopIT {
 
     @RegisterExtension
-    static final ClusterExtension grid = ClusterExtension.exclusive(() -> ProcessCluster.builder("node-stop")
-            .nodes(3)
-            .cache("orders", 1, 64));
+    static final ClusterExtension grid = ClusterExtension.shared(HealthyCluster.KEY, HealthyCluster::settings);
 
     @Test
     void aStoppedNodesApplicationExitsAndTheNodeComesBackWithTheRuntimeMaps() throws Exception {

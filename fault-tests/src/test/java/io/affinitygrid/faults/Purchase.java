@@ -1,6 +1,10 @@
 package io.affinitygrid.faults;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+
+import io.affinitygrid.client.GridMap;
 
 /**
  * The test data: an order with a whole-number amount, so that sums are exact and easy to predict. A plain
@@ -26,6 +30,21 @@ public final class Purchase {
     /** Purchase {@code id} of the standard data set: amount 1 + id % 1000, region by id. */
     static Purchase standard(long id) {
         return new Purchase(id, REGIONS[(int) (id % REGIONS.length)], 1 + id % 1000);
+    }
+
+    /** Writes purchases 0 .. count-1 of the standard data set into {@code map}, in batches. */
+    static void putStandard(GridMap<Long, Purchase> map, int count) {
+        Map<Long, Purchase> batch = new HashMap<>();
+        for (long id = 0; id < count; id++) {
+            batch.put(id, standard(id));
+            if (batch.size() == 1000) {
+                map.putAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            map.putAll(batch);
+        }
     }
 
     /** The sum of the amounts of purchases 0 .. count-1 of the standard data set. */
