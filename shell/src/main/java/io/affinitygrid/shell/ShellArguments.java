@@ -152,6 +152,9 @@ final class ShellArguments {
     }
 
     private static String quote(String text) {
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") && text.indexOf('"', 1) == text.length() - 1) {
+            return text; // quoted for the shell's parser already: --where '"region = north"'
+        }
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

@@ -54,5 +54,8 @@ class ShellArgumentsTest {
                 .isEqualTo("put --map words --key 1 --value \"to be\"");
         assertThat(ShellArguments.join(List.of("put", "--value=say \"hi\"")))
                 .isEqualTo("put --value=\"say \\\"hi\\\"\"");
+        assertThat(ShellArguments.join(List.of("export", "--where", "\"region = north\"")))
+                .as("a value the user quoted for the shell's parser already is left as it is")
+                .isEqualTo("export --where \"region = north\"");
     }
 }
