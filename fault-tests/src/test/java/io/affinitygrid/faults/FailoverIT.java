@@ -256,11 +256,8 @@ class FailoverIT {
             CompletableFuture<UpdateResult> update = single.compute().on("prices").onProgress(updateProgress::set).async()
                     .multiply("amount", UPDATE_FACTOR);
             long updateStarted = System.nanoTime();
-            // the update takes several seconds: the sums start once it has written entries, or a second into it
-            while (!update.isDone() && (updateProgress.get() == null || updateProgress.get().done() == 0)
-                    && System.nanoTime() - updateStarted < TimeUnit.SECONDS.toNanos(1)) {
-                Thread.sleep(2);
-            }
+            // the update takes several seconds: the sums start as soon as entries hold their new amount
+            awaitSomeUpdated(update, prices, updateStarted);
             AtomicReference<TaskProgress> sumProgress = new AtomicReference<>();
             List<CompletableFuture<SumResult>> sums = new ArrayList<>();
             sums.add(single.compute().on("orders").onProgress(sumProgress::set).async().sum("amount"));
@@ -415,6 +412,27 @@ class FailoverIT {
         assertThat((String) JsonPath.read(health.body(), "$.components.grid.status")).isEqualTo("DOWN");
         assertThat((Integer) JsonPath.read(health.body(), "$.components.grid.details.lostPartitions.orders.count")).isPositive();
         assertThat((Integer) JsonPath.read(health.body(), "$.components.grid.details.topologySize")).isEqualTo(1);
+    }
+
+    /**
+     * Waits until some prices hold their updated amount (100 random keys read back at a time; the update's progress
+     * only counts whole jobs, which end together), or the update ends, or 20 s pass on a machine too loaded to run it.
+     */
+    private static void awaitSomeUpdated(CompletableFuture<?> update, GridMap<Long, Purchase> prices, long started)
+            throws InterruptedException {
+        SplittableRandom random = new SplittableRandom(11);
+        while (!update.isDone() && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20)) {
+            Set<Long> keys = new HashSet<>();
+            while (keys.size() < 100) {
+                keys.add(random.nextLong(PRICES));
+            }
+            for (Map.Entry<Long, Purchase> entry : prices.getAll(keys).entrySet()) {
+                if (!entry.getValue().equals(Purchase.standard(entry.getKey()))) {
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
     }
 
     /**
