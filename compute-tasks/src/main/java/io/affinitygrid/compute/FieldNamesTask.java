@@ -27,11 +27,6 @@ public final class FieldNamesTask extends SingleJobTask<String, Map<String, Stri
     @Override
     protected Map<String, String> answer(Ignite ignite, String cacheName) {
         TaskNodes.requireCache(ignite, SumArgument.requireText(cacheName, "cache name"));
-        return fieldTypes(ignite, cacheName);
-    }
-
-    /** Field name to type name of a sample of the values of the whole map, read by a scan from this node. */
-    private static Map<String, String> fieldTypes(Ignite ignite, String cacheName) {
         ScanQuery<Object, Object> scan = new ScanQuery<>().setPageSize(SAMPLE);
         try (QueryCursor<Cache.Entry<Object, Object>> cursor = ignite.cache(cacheName).withKeepBinary().query(scan)) {
             return fieldTypes(cursor);

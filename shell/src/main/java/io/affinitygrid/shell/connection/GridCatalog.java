@@ -57,7 +57,6 @@ public class GridCatalog implements DisposableBean {
     });
 
     private final Map<String, Known> fields = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> numbers = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
     private volatile Known names;
     private volatile Known nodes;
@@ -101,9 +100,9 @@ public class GridCatalog implements DisposableBean {
         if (grid != null && (known == null || known.isStale(FIELDS_TTL))) {
             Map<String, String> schema = bounded(() -> grid.compute().fieldTypes(map));
             if (schema != null) {
-                known = new Known(List.copyOf(schema.keySet()));
-                numbers.put(map, schema.entrySet().stream().filter(field -> NUMBER_TYPES.contains(field.getValue()))
-                        .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                known = new Known(List.copyOf(schema.keySet()), schema.entrySet().stream()
+                        .filter(field -> NUMBER_TYPES.contains(field.getValue())).map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
                 fields.put(map, known);
             }
         }
@@ -130,15 +129,9 @@ public class GridCatalog implements DisposableBean {
         if (all.isEmpty()) {
             return all;
         }
-        Set<String> numeric = numbers.get(map);
-        if (numeric == null && fields.get(map) == null && GridConnection.ORDERS.equals(map)) {
-            numeric = ORDER_NUMBERS;
-        }
-        if (numeric == null) {
-            return all;
-        }
-        Set<String> known = numeric;
-        return all.stream().filter(known::contains).toList();
+        Known known = fields.get(map);
+        Set<String> numeric = known != null ? known.numeric() : GridConnection.ORDERS.equals(map) ? ORDER_NUMBERS : null;
+        return numeric == null ? all : all.stream().filter(numeric::contains).toList();
     }
 
     /** Names of the grid's server nodes, sorted; empty when not connected or unknown. */
@@ -169,7 +162,6 @@ public class GridCatalog implements DisposableBean {
     /** Forgets what is known of a map's fields, e.g. after loading other data into it. */
     public void forget(String map) {
         fields.remove(map);
-        numbers.remove(map);
         names = null;
         nodes = null;
     }
@@ -196,7 +188,6 @@ public class GridCatalog implements DisposableBean {
             synchronized (this) {
                 if (now != generation) {
                     fields.clear();
-                    numbers.clear();
                     seen.clear();
                     names = null;
                     nodes = null;
@@ -227,11 +218,15 @@ public class GridCatalog implements DisposableBean {
         background.shutdownNow();
     }
 
-    /** Values learnt from the grid, and when. */
-    private record Known(List<String> values, long learntAt) {
+    /** Values learnt from the grid, and when; for a map's fields, also which of them hold numbers. */
+    private record Known(List<String> values, Set<String> numeric, long learntAt) {
 
         Known(List<String> values) {
-            this(values, System.nanoTime());
+            this(values, Set.of());
+        }
+
+        Known(List<String> values, Set<String> numeric) {
+            this(values, numeric, System.nanoTime());
         }
 
         boolean isStale(Duration ttl) {
