@@ -25,6 +25,11 @@ public final class CountTask extends ScanTask<QueryArgument, long[], Long> {
     }
 
     @Override
+    protected List<String> fieldsRead(QueryArgument argument) {
+        return List.of();
+    }
+
+    @Override
     protected void accumulate(QueryArgument argument, long[] partial, Object key, Object value) {
         partial[0]++;
     }

@@ -36,6 +36,11 @@ public final class DistinctCountTask extends ScanTask<QueryArgument, DistinctCou
     }
 
     @Override
+    protected List<String> fieldsRead(QueryArgument argument) {
+        return fields(argument.field());
+    }
+
+    @Override
     protected void accumulate(QueryArgument argument, Values partial, Object key, Object value) {
         partial.scanned++;
         Object fieldValue = field(value, argument.field());

@@ -28,6 +28,9 @@ final class FieldValues {
      * {@code field} is {@value #SELF}; otherwise {@code null}.
      */
     static Object read(Object value, String field) {
+        if (value instanceof FieldRow row) {
+            return row.get(field);
+        }
         if (value instanceof BinaryObjectEx binary) {
             return HANDLES.get().field(binary, field).value(binary);
         }

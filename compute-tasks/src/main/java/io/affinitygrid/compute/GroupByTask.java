@@ -39,6 +39,11 @@ public final class GroupByTask extends ScanTask<QueryArgument, HashMap<Object, G
     }
 
     @Override
+    protected List<String> fieldsRead(QueryArgument argument) {
+        return fields(argument.groupBy(), argument.field());
+    }
+
+    @Override
     protected void accumulate(QueryArgument argument, HashMap<Object, Totals> partial, Object key, Object value) {
         Totals totals = partial.computeIfAbsent(field(value, argument.groupBy()), k -> new Totals());
         totals.count++;

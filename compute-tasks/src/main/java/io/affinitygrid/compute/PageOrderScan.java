@@ -13,7 +13,6 @@ import org.apache.ignite.internal.processors.cache.IgniteCacheOffheapManager;
 import org.apache.ignite.internal.processors.cache.IgniteInternalCache;
 import org.apache.ignite.internal.processors.cache.distributed.dht.topology.GridDhtLocalPartition;
 import org.apache.ignite.internal.processors.cache.distributed.dht.topology.GridDhtPartitionState;
-import org.apache.ignite.internal.processors.cache.persistence.CacheDataRowAdapter;
 import org.apache.ignite.internal.processors.cache.persistence.tree.BPlusTree;
 import org.apache.ignite.internal.processors.cache.tree.CacheDataTree;
 import org.apache.ignite.internal.processors.cache.tree.RowLinkIO;
@@ -67,7 +66,8 @@ final class PageOrderScan {
      * Reads every live entry of the local partitions {@code partitions} of {@code cacheName} in data-page order
      * (the rows of all of them together, so that rows sharing a page are read one after the other) and hands each
      * to {@code visitor} with the index of its partition in {@code partitions}, skipping near-cache markers (by the
-     * value's type {@code markerTypeId}).
+     * value's type {@code markerTypeId}). With a {@code projection} (the only fields the visitor reads), binary values
+     * are handed over as {@link FieldRow}s read in place, valid only during the visit ({@link DataPageReader}).
      *
      * @return per partition index, whether its entries were visited exactly once from an unchanged partition; a
      *     partition marked {@code false} must be discarded and scanned the safe way. {@code null} when the fast
@@ -76,8 +76,8 @@ final class PageOrderScan {
      * @throws RuntimeException thrown by the visitor for a partition that did not change meanwhile (so it is the
      *     data's fault, not the scan's)
      */
-    static boolean[] scan(Ignite ignite, String cacheName, int[] partitions, boolean withKeys, int markerTypeId, Visitor visitor,
-            java.util.function.BooleanSupplier cancelled) {
+    static boolean[] scan(Ignite ignite, String cacheName, int[] partitions, boolean withKeys, int markerTypeId,
+            String[] projection, Visitor visitor, java.util.function.BooleanSupplier cancelled) {
         if (!enabled()) {
             return null;
         }
@@ -104,7 +104,7 @@ final class PageOrderScan {
         try {
             int from = 0;
             while (from < partitions.length && !cancelled.getAsBoolean()) {
-                from = scanGroup(cctx, partitions, from, exact, withKeys, markerTypeId, visitor, cancelled);
+                from = scanGroup(cctx, partitions, from, exact, withKeys, markerTypeId, projection, visitor, cancelled);
             }
         }
         catch (LinkageError e) {
@@ -116,7 +116,7 @@ final class PageOrderScan {
 
     /** Scans partitions from index {@code from} on, as many as fit in {@link #GROUP_ROWS}; returns the next index. */
     private static int scanGroup(GridCacheContext<?, ?> cctx, int[] partitions, int from, boolean[] exact, boolean withKeys,
-            int markerTypeId, Visitor visitor, java.util.function.BooleanSupplier cancelled) {
+            int markerTypeId, String[] projection, Visitor visitor, java.util.function.BooleanSupplier cancelled) {
         CacheGroupContext group = cctx.group();
         int count = partitions.length;
         GridDhtLocalPartition[] parts = new GridDhtLocalPartition[count];
@@ -166,41 +166,40 @@ final class PageOrderScan {
                 }
             }
             sortByPage(order);
+            for (int i = 0; i < rows; i++) {
+                order[i] = linkOf(order[i]);
+            }
             RuntimeException[] failures = new RuntimeException[count];
             boolean[] broken = new boolean[count];
-            CacheDataRowAdapter.RowData rowData = withKeys ? CacheDataRowAdapter.RowData.FULL : CacheDataRowAdapter.RowData.NO_KEY;
+            DataPageReader reader = new DataPageReader(cctx, withKeys, markerTypeId, projection);
             long now = System.currentTimeMillis();
-            int read = 0;
-            for (long key : order) {
-                if ((++read & 0xFFF) == 0 && cancelled.getAsBoolean()) {
+            int pages = 0;
+            for (int first = 0, next; first < rows; first = next) {
+                long page = order[first] & 0xFFFF_FFFFL;
+                next = first + 1;
+                while (next < rows && (order[next] & 0xFFFF_FFFFL) == page) {
+                    next++;
+                }
+                if ((++pages & 0xFF) == 0 && cancelled.getAsBoolean()) {
                     return to; // nothing of this group is kept
                 }
-                long link = linkOf(key);
-                int slot = slotOf[PageIdUtils.partId(link)];
-                if (broken[slot] || failures[slot] != null) {
-                    continue;
+                int read = reader.read(order, first, next, now);
+                for (int i = first; i < next; i++) {
+                    if (reader.failed[i - first]) {
+                        broken[slotOf[PageIdUtils.partId(order[i])]] = true; // a row moved under us: the safe path decides
+                    }
                 }
-                try {
-                    CacheDataRowAdapter row = new CacheDataRowAdapter(link);
-                    row.initFromLink(group, rowData, true);
-                    long expireTime = row.expireTime();
-                    if (expireTime > 0 && expireTime <= now) {
+                for (int r = 0; r < read; r++) {
+                    int slot = slotOf[PageIdUtils.partId(order[reader.rowIndex[r]])];
+                    if (broken[slot] || failures[slot] != null) {
                         continue;
                     }
-                    Object value = cctx.unwrapBinaryIfNeeded(row.value(), true, false, null);
-                    if (value instanceof BinaryObjectEx binary && binary.typeId() == markerTypeId) {
-                        continue;
-                    }
-                    Object k = withKeys ? cctx.unwrapBinaryIfNeeded(row.key(), true, false, null) : null;
                     try {
-                        visitor.visit(slot, k, value);
+                        visitor.visit(slot, reader.keys[r], reader.value(r));
                     }
                     catch (RuntimeException e) {
                         failures[slot] = e;
                     }
-                }
-                catch (IgniteCheckedException | RuntimeException | AssertionError e) {
-                    broken[slot] = true; // a row moved under us (or the internals misbehaved): the safe path decides
                 }
             }
             // 3. keep a partition only if its links and counters did not change meanwhile

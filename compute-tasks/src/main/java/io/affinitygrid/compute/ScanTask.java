@@ -58,6 +58,16 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
         return true;
     }
 
+    /**
+     * The only fields {@link #accumulate} reads of a value (with {@link #field}), when it keeps no reference to the
+     * value past the call; {@code null}, the default, when it needs whole values. Naming them lets the scan read just
+     * those fields where the entry is stored, without copying the value: {@code accumulate} then gets a view that
+     * answers {@link #field} for those names only, and {@link #wholeValue} when it keeps the entry.
+     */
+    protected List<String> fieldsRead(A argument) {
+        return null;
+    }
+
     /** Scans the local copy of one partition with a {@code ScanQuery}; see {@link #computePartitions}. */
     @Override
     protected final P computePartition(Ignite ignite, A argument, int partition) {
@@ -82,7 +92,7 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
         int markerTypeId = ignite.binary().typeId(NearCacheMarker.TYPE_NAME);
         EntryFilter matching = new EntryFilter(filter, filterUse);
         boolean[] exact = PageOrderScan.scan(ignite, argument.cacheName(), partitions, needsKeys(), markerTypeId,
-                (slot, key, value) -> {
+                projection(argument, filter), (slot, key, value) -> {
                     if (matching.test(value)) {
                         accumulate(argument, partials.get(slot), key, value);
                     }
@@ -104,6 +114,30 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
             }
         }
         return results;
+    }
+
+    /** The names given that are not null, for {@link #fieldsRead}. */
+    protected static List<String> fields(String... names) {
+        List<String> fields = new ArrayList<>(names.length);
+        for (String name : names) {
+            if (name != null) {
+                fields.add(name);
+            }
+        }
+        return fields;
+    }
+
+    /** The fields the scan reads: {@link #fieldsRead} and the filter's; {@code null} for whole values. */
+    private String[] projection(A argument, Filter filter) {
+        List<String> fields = fieldsRead(argument);
+        if (fields == null) {
+            return null;
+        }
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(fields);
+        if (filter != null) {
+            names.addAll(filter.fields());
+        }
+        return names.toArray(String[]::new);
     }
 
     /** The safe path: a local {@code ScanQuery} over the partition. */
@@ -136,5 +170,13 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
      */
     protected static Object field(Object value, String field) {
         return FieldValues.read(value, field);
+    }
+
+    /**
+     * The whole value (in binary form) of an entry {@link #accumulate} was handed: for a task with {@link
+     * #fieldsRead} that keeps some entries (e.g. the best N), since what it is handed is only valid during the call.
+     */
+    protected static Object wholeValue(Object value) {
+        return value instanceof FieldRow row ? row.wholeValue() : value;
     }
 }

@@ -36,6 +36,11 @@ public final class StatsTask extends ScanTask<QueryArgument, NumericAccumulator,
     }
 
     @Override
+    protected List<String> fieldsRead(QueryArgument argument) {
+        return fields(argument.field());
+    }
+
+    @Override
     protected void accumulate(QueryArgument argument, NumericAccumulator partial, Object key, Object value) {
         partial.add(argument.cacheName(), argument.field(), value);
     }

@@ -24,6 +24,11 @@ public final class SumTask extends ScanTask<SumArgument, NumericAccumulator, Sum
     }
 
     @Override
+    protected List<String> fieldsRead(SumArgument argument) {
+        return fields(argument.field());
+    }
+
+    @Override
     protected NumericAccumulator newPartial(SumArgument argument) {
         return NumericAccumulator.forPartition();
     }

@@ -35,6 +35,11 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
     }
 
     @Override
+    protected List<String> fieldsRead(QueryArgument argument) {
+        return fields(argument.field());
+    }
+
+    @Override
     protected void accumulate(QueryArgument argument, Best partial, Object key, Object value) {
         partial.scanned++;
         Object rank = field(value, argument.field());
@@ -43,7 +48,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
             // a rank that does not beat the worst of the best N is dropped without creating a candidate; the
             // comparison still fails, as before, on ranks that cannot be compared
             if (partial.admits(key, rank)) {
-                partial.offer(new Candidate(key, rank, value), argument);
+                partial.offer(new Candidate(key, rank, wholeValue(value)), argument);
             }
         }
     }

@@ -44,6 +44,11 @@ public final class WordCountTask extends ScanTask<QueryArgument, WordCountTask.W
     }
 
     @Override
+    protected List<String> fieldsRead(QueryArgument argument) {
+        return fields(argument.field());
+    }
+
+    @Override
     protected void accumulate(QueryArgument argument, Words partial, Object key, Object value) {
         partial.scanned++;
         Object text = field(value, argument.field());

@@ -25,6 +25,8 @@ import io.affinitygrid.node.LocalCluster;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.configuration.CacheConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +93,46 @@ class PageOrderScanTest {
         assertThat(top.get(0).key()).isNotNull();
     }
 
+    /**
+     * Rows larger than a data page (read the usual way, from link to link) and values with a nested object (whose
+     * fields are not read in place, as the nested object would point into the page) give the safe path's results,
+     * still without rescanning any partition.
+     */
+    @Test
+    void readsRowsSpanningPagesAndNestedObjects() {
+        IgniteCache<Long, BinaryObject> docs = ignite.createCache(new CacheConfiguration<Long, Object>("docs").setBackups(1)
+                .setAffinity(new RendezvousAffinityFunction(false, 64))).withKeepBinary();
+        try {
+            for (long id = 0; id < 2_000; id++) {
+                BinaryObject customer = ignite.binary().builder("test.Customer").setField("name", "c" + (id % 13)).build();
+                docs.put(id, ignite.binary().builder("test.Document").setField("amount", id / 4.0).setField("region", "r" + (id % 3))
+                        .setField("customer", customer).setField("text", "y".repeat(id % 10 == 0 ? 12_000 : 10)).build());
+            }
+            long fastBefore = pageOrderPartitions();
+            long rescannedBefore = rescannedPartitions();
+            SumResult sum = ignite.compute().execute(SumTask.NAME, new SumArgument("docs", "amount", null));
+            List<GroupRow> byCustomer = ignite.compute().execute(GroupByTask.NAME, QueryArgument.on("docs").groupBy("customer").build());
+            List<TopEntry> top = ignite.compute().execute(TopTask.NAME, QueryArgument.on("docs").field("amount").limit(3).build());
+            assertThat(pageOrderPartitions() - fastBefore).as("partitions scanned in page order").isEqualTo(3 * 64);
+            assertThat(rescannedPartitions()).as("partitions rescanned by ScanQuery").isEqualTo(rescannedBefore);
+
+            System.setProperty(DISABLE, "true");
+            assertThat(ignite.compute().<SumArgument, SumResult>execute(SumTask.NAME, new SumArgument("docs", "amount", null)))
+                    .usingRecursiveComparison().isEqualTo(sum);
+            assertThat(countsByName(ignite.compute().execute(GroupByTask.NAME, QueryArgument.on("docs").groupBy("customer").build())))
+                    .isEqualTo(countsByName(byCustomer));
+            assertThat(describe(ignite.compute().execute(TopTask.NAME, QueryArgument.on("docs").field("amount").limit(3).build())))
+                    .isEqualTo(describe(top));
+            assertThat(sum.count()).isEqualTo(2_000);
+            assertThat(countsByName(byCustomer)).hasSize(13).containsEntry("c0", 154L);
+            assertThat(top.get(0).key()).isEqualTo(1_999L);
+            assertThat(describe(top)).containsExactly("1999 499.75 c10 10", "1998 499.5 c9 10", "1997 499.25 c8 10");
+        }
+        finally {
+            ignite.destroyCache("docs");
+        }
+    }
+
     /** Rows move while they are rewritten with values of another size: every sum still counts each entry once. */
     @Test
     void staysExactWhileEntriesAreRewritten() throws Exception {
@@ -133,6 +175,29 @@ class PageOrderScanTest {
 
     private static SumResult sum(Filter filter) {
         return ignite.compute().execute(SumTask.NAME, new SumArgument("orders", "amount", filter));
+    }
+
+    /** Top entries of documents as "key rank customer-name text-length" (a nested object travels as its text). */
+    private static List<String> describe(List<TopEntry> top) {
+        return top.stream().map(e -> e.key() + " " + e.rank() + " " + e.fields().get("customer").toString().replaceAll(".*name=(\\w+)].*", "$1")
+                + " " + ((String) e.fields().get("text")).length()).toList();
+    }
+
+    /** Group rows keyed by a nested customer object, as customer name to count. */
+    private static Map<String, Long> countsByName(List<GroupRow> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        for (GroupRow row : rows) {
+            counts.put(((BinaryObject) row.group()).field("name"), row.count());
+        }
+        return counts;
+    }
+
+    private static long rescannedPartitions() {
+        long total = 0;
+        for (GridNode node : cluster.runningNodes()) {
+            total += ComputeLoad.of(node.ignite()).rescannedPartitions();
+        }
+        return total;
     }
 
     private static long pageOrderPartitions() {
