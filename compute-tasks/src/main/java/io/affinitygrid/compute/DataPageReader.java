@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.apache.ignite.IgniteCheckedException;
 import org.apache.ignite.binary.BinaryField;
 import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.binary.BinaryType;
 import org.apache.ignite.internal.binary.BinaryContext;
 import org.apache.ignite.internal.binary.BinaryObjectEx;
 import org.apache.ignite.internal.pagemem.PageIdUtils;
@@ -45,6 +46,16 @@ final class DataPageReader {
 
     /** {@code new BinaryObjectOffheapImpl(BinaryContext, long, int, int)}, a package-private class; null if unavailable. */
     private static final MethodHandle OFFHEAP_OBJECT = offheapObjectConstructor();
+    /** {@code BinaryFieldImpl.fieldOrder(BinaryObjectExImpl)}: the field's index in the object's footer, or -1. */
+    private static final MethodHandle FIELD_ORDER = fieldOrder();
+
+    /** Ignite's binary object layout (GridBinaryMarshaller, BinaryUtils): header positions, flags, type codes. */
+    private static final int FLAGS_POS = 2;
+    private static final int FOOTER_OFFSET_POS = 20;
+    private static final int FLAG_OFFSET_ONE_BYTE = 0x08;
+    private static final int FLAG_OFFSET_TWO_BYTES = 0x10;
+    private static final int FLAG_COMPACT_FOOTER = 0x20;
+    private static final byte STRING_TYPE = 9;
 
     private final GridCacheContext<?, ?> cctx;
     private final CacheGroupContext group;
@@ -70,7 +81,10 @@ final class DataPageReader {
     private final FieldRow fieldRow;
     /** Handles of the projected fields, resolved for values of binary type {@link #handlesType}. */
     private BinaryField[] handles;
+    /** Which projected fields the type declares as text (read through {@link #strings}). */
+    private boolean[] text;
     private int handlesType;
+    private final InPlaceStrings strings = new InPlaceStrings();
     /** Of the links given, those whose rows could not be read; always as long as the links given. */
     boolean[] failed = new boolean[MAX_ROWS_PER_PAGE];
 
@@ -201,16 +215,12 @@ final class DataPageReader {
             }
             int typeId = inPlace.typeId();
             if (typeId != handlesType || handles == null) {
-                handles = new BinaryField[projection.length];
-                for (int i = 0; i < projection.length; i++) {
-                    handles[i] = inPlace.type().field(projection[i]);
-                }
-                handlesType = typeId;
+                resolveHandles(inPlace);
             }
             int base = n * projection.length;
             boolean inPage = false;
             for (int i = 0; i < projection.length; i++) {
-                Object field = handles[i].value(inPlace);
+                Object field = text[i] ? readText(inPlace, addr + valueOff, i) : handles[i].value(inPlace);
                 fieldValues[base + i] = field;
                 inPage |= field instanceof BinaryObject; // a nested object read in place points into the page
             }
@@ -233,6 +243,39 @@ final class DataPageReader {
         return true;
     }
 
+    private void resolveHandles(BinaryObjectEx inPlace) {
+        handles = new BinaryField[projection.length];
+        text = new boolean[projection.length];
+        BinaryType type = inPlace.type();
+        for (int i = 0; i < projection.length; i++) {
+            handles[i] = type.field(projection[i]);
+            text[i] = FIELD_ORDER != null && "String".equals(type.fieldTypeName(projection[i]));
+        }
+        handlesType = inPlace.typeId();
+    }
+
+    /**
+     * Reads text field {@code i} of the binary object at {@code objAddr} through {@link #strings}: finds the field
+     * from the object's footer as Ignite's binary format lays it out, and falls back to the field handle for anything
+     * but a string.
+     */
+    private Object readText(BinaryObjectEx inPlace, long objAddr, int i) throws Throwable {
+        int order = (int) FIELD_ORDER.invokeExact(handles[i], inPlace);
+        if (order < 0) {
+            return null; // this entry has no such field
+        }
+        short flags = PageUtils.getShort(objAddr, FLAGS_POS);
+        int idLength = (flags & FLAG_COMPACT_FOOTER) != 0 ? 0 : 4;
+        int offsetLength = (flags & FLAG_OFFSET_ONE_BYTE) != 0 ? 1 : (flags & FLAG_OFFSET_TWO_BYTES) != 0 ? 2 : 4;
+        int entry = PageUtils.getInt(objAddr, FOOTER_OFFSET_POS) + order * (idLength + offsetLength) + idLength;
+        int fieldOff = offsetLength == 1 ? PageUtils.getByte(objAddr, entry) & 0xFF
+                : offsetLength == 2 ? PageUtils.getShort(objAddr, entry) & 0xFFFF : PageUtils.getInt(objAddr, entry);
+        if (PageUtils.getByte(objAddr, fieldOff) != STRING_TYPE) {
+            return handles[i].value(inPlace);
+        }
+        return strings.read(objAddr + fieldOff + 5, PageUtils.getInt(objAddr, fieldOff + 1));
+    }
+
     /** The value of read row {@code r} as a visitor takes it: the whole value, or its projected fields. */
     Object value(int r) {
         Object value = values[r];
@@ -248,6 +291,19 @@ final class DataPageReader {
         }
         catch (IgniteCheckedException e) {
             throw new IllegalStateException("The entry moved while it was read", e);
+        }
+    }
+
+    private static MethodHandle fieldOrder() {
+        try {
+            Class<?> field = Class.forName("org.apache.ignite.internal.binary.BinaryFieldImpl");
+            Class<?> object = Class.forName("org.apache.ignite.internal.binary.BinaryObjectExImpl");
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field, MethodHandles.lookup());
+            return lookup.findVirtual(field, "fieldOrder", MethodType.methodType(int.class, object))
+                    .asType(MethodType.methodType(int.class, BinaryField.class, BinaryObjectEx.class));
+        }
+        catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null; // text fields are decoded by the field handle instead
         }
     }
 

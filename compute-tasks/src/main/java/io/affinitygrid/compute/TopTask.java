@@ -31,7 +31,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
 
     @Override
     protected Best newPartial(QueryArgument argument) {
-        return new Best(argument.limit(), order(argument));
+        return new Best(argument.limit(), order(argument), argument.ascending());
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
     @Override
     protected Best mergePartials(QueryArgument argument, List<Best> partials) {
         Comparator<Object> order = order(argument);
-        Best merged = new Best(argument.limit(), order);
+        Best merged = new Best(argument.limit(), order, argument.ascending());
         for (Best best : partials) {
             merged.entries.addAll(best.entries);
             merged.fieldSeen |= best.fieldSeen;
@@ -143,10 +143,17 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
         private transient PriorityQueue<Candidate> heap;
 
         private transient Comparator<Object> order;
+        private final boolean ascending;
+        /**
+         * The rank of the worst of the best N when the heap is full and it is a {@code double}, else NaN: most
+         * entries are turned away by comparing with it, without reaching into the heap.
+         */
+        private transient double worstDouble = Double.NaN;
 
-        Best(int limit, Comparator<Object> order) {
+        Best(int limit, Comparator<Object> order, boolean ascending) {
             this.limit = limit;
             this.order = order;
+            this.ascending = ascending;
             // the head is the worst of the best N: lowest rank, then largest key
             this.heap = new PriorityQueue<>((a, b) -> {
                 int byRank = order.compare(a.rank(), b.rank());
@@ -156,6 +163,12 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
 
         /** Whether an entry would enter the best N: most entries of a large partition do not. */
         boolean admits(Object key, Object rank) {
+            if (rank instanceof Double d && !Double.isNaN(worstDouble) && !Double.isNaN(d)) {
+                double value = d;
+                if (value != worstDouble) {
+                    return ascending ? value < worstDouble : value > worstDouble;
+                }
+            }
             if (heap.size() < limit) {
                 return true;
             }
@@ -169,6 +182,7 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
             if (heap.size() > limit) {
                 heap.poll();
             }
+            worstDouble = heap.size() == limit && heap.peek().rank() instanceof Double d ? d : Double.NaN;
         }
 
         void seal() {
