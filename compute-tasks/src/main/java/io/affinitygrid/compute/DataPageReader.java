@@ -1,14 +1,8 @@
 package io.affinitygrid.compute;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Arrays;
 
 import org.apache.ignite.IgniteCheckedException;
-import org.apache.ignite.binary.BinaryField;
-import org.apache.ignite.binary.BinaryObject;
-import org.apache.ignite.binary.BinaryType;
 import org.apache.ignite.internal.binary.BinaryContext;
 import org.apache.ignite.internal.binary.BinaryObjectEx;
 import org.apache.ignite.internal.pagemem.PageIdUtils;
@@ -34,8 +28,7 @@ import org.apache.ignite.internal.metric.IoStatisticsHolder;
  * A row split over several pages is read the usual way, with {@code initFromLink}.
  *
  * <p>With a projection (the names of the fields a scan reads), the value of a binary object is not copied at all:
- * the fields are read where the row is stored, through a read-only view of the page memory (Ignite's {@code
- * BinaryObjectOffheapImpl}), and handed over as a {@link FieldRow}.
+ * its fields are read where the row is stored ({@link InPlaceFields}) and handed over as a {@link FieldRow}.
  *
  * <p>Not thread-safe: one reader per scanning thread. Uses Ignite 2.18 internals; see {@link PageOrderScan}.
  */
@@ -43,19 +36,6 @@ final class DataPageReader {
 
     /** Most rows one data page can hold (an item id has 8 bits). */
     private static final int MAX_ROWS_PER_PAGE = 256;
-
-    /** {@code new BinaryObjectOffheapImpl(BinaryContext, long, int, int)}, a package-private class; null if unavailable. */
-    private static final MethodHandle OFFHEAP_OBJECT = offheapObjectConstructor();
-    /** {@code BinaryFieldImpl.fieldOrder(BinaryObjectExImpl)}: the field's index in the object's footer, or -1. */
-    private static final MethodHandle FIELD_ORDER = fieldOrder();
-
-    /** Ignite's binary object layout (GridBinaryMarshaller, BinaryUtils): header positions, flags, type codes. */
-    private static final int FLAGS_POS = 2;
-    private static final int FOOTER_OFFSET_POS = 20;
-    private static final int FLAG_OFFSET_ONE_BYTE = 0x08;
-    private static final int FLAG_OFFSET_TWO_BYTES = 0x10;
-    private static final int FLAG_COMPACT_FOOTER = 0x20;
-    private static final byte STRING_TYPE = 9;
 
     private final GridCacheContext<?, ?> cctx;
     private final CacheGroupContext group;
@@ -69,7 +49,6 @@ final class DataPageReader {
     private final boolean withKeys;
     private final int markerTypeId;
     private final String[] projection;
-    private final BinaryContext binaryContext;
 
     /** The rows of the last page read: the index of each in the links given, its key (or null) and its value. */
     final int[] rowIndex = new int[MAX_ROWS_PER_PAGE];
@@ -79,12 +58,8 @@ final class DataPageReader {
     private final Object[] fieldValues;
     private final long[] rowLinks = new long[MAX_ROWS_PER_PAGE];
     private final FieldRow fieldRow;
-    /** Handles of the projected fields, resolved for values of binary type {@link #handlesType}. */
-    private BinaryField[] handles;
-    /** Which projected fields the type declares as text (read through {@link #strings}). */
-    private boolean[] text;
-    private int handlesType;
-    private final InPlaceStrings strings = new InPlaceStrings();
+    /** With a projection: reads the fields of binary objects in place. */
+    private final InPlaceFields inPlace;
     /** Of the links given, those whose rows could not be read; always as long as the links given. */
     boolean[] failed = new boolean[MAX_ROWS_PER_PAGE];
 
@@ -105,8 +80,9 @@ final class DataPageReader {
         this.withCacheId = group.storeCacheIdInDataPage();
         this.withKeys = withKeys;
         this.markerTypeId = markerTypeId;
-        this.binaryContext = objects instanceof CacheObjectBinaryProcessorImpl binary ? binary.binaryContext() : null;
-        this.projection = OFFHEAP_OBJECT != null && binaryContext != null ? projection : null;
+        BinaryContext binaryContext = objects instanceof CacheObjectBinaryProcessorImpl binary ? binary.binaryContext() : null;
+        this.projection = InPlaceFields.available() && binaryContext != null ? projection : null;
+        this.inPlace = this.projection == null ? null : new InPlaceFields(binaryContext, this.projection);
         this.fieldValues = this.projection == null ? null : new Object[MAX_ROWS_PER_PAGE * this.projection.length];
         this.fieldRow = this.projection == null ? null : new FieldRow(this.projection, this);
     }
@@ -208,27 +184,13 @@ final class DataPageReader {
         if (expireTime > 0 && expireTime <= now) {
             return false;
         }
-        if (projection != null && valueType == CacheObject.TYPE_BINARY) {
-            BinaryObjectEx inPlace = (BinaryObjectEx) OFFHEAP_OBJECT.invokeExact(binaryContext, addr + valueOff, 0, valueLength);
-            if (inPlace.typeId() == markerTypeId) {
+        if (projection != null && valueType == CacheObject.TYPE_BINARY && InPlaceFields.isObject(addr + valueOff, valueLength)) {
+            if (InPlaceFields.typeId(addr + valueOff) == markerTypeId) {
                 return false;
             }
-            int typeId = inPlace.typeId();
-            if (typeId != handlesType || handles == null) {
-                resolveHandles(inPlace);
-            }
-            int base = n * projection.length;
-            boolean inPage = false;
-            for (int i = 0; i < projection.length; i++) {
-                Object field = text[i] ? readText(inPlace, addr + valueOff, i) : handles[i].value(inPlace);
-                fieldValues[base + i] = field;
-                inPage |= field instanceof BinaryObject; // a nested object read in place points into the page
-            }
-            values[n] = null;
-            if (inPage) {
-                values[n] = cctx.unwrapBinaryIfNeeded(objects.toCacheObject(objectContext, valueType,
-                        PageUtils.getBytes(addr, valueOff, valueLength)), true, false, null);
-            }
+            values[n] = inPlace.read(addr + valueOff, valueLength, fieldValues, n * projection.length) ? null
+                    : cctx.unwrapBinaryIfNeeded(objects.toCacheObject(objectContext, valueType,
+                            PageUtils.getBytes(addr, valueOff, valueLength)), true, false, null);
         }
         else {
             CacheObject value = objects.toCacheObject(objectContext, valueType, PageUtils.getBytes(addr, valueOff, valueLength));
@@ -241,39 +203,6 @@ final class DataPageReader {
         keys[n] = withKeys ? cctx.unwrapBinaryIfNeeded(objects.toKeyCacheObject(objectContext, PageUtils.getByte(addr, keyOff),
                 PageUtils.getBytes(addr, keyOff + 1, keyLength)), true, false, null) : null;
         return true;
-    }
-
-    private void resolveHandles(BinaryObjectEx inPlace) {
-        handles = new BinaryField[projection.length];
-        text = new boolean[projection.length];
-        BinaryType type = inPlace.type();
-        for (int i = 0; i < projection.length; i++) {
-            handles[i] = type.field(projection[i]);
-            text[i] = FIELD_ORDER != null && "String".equals(type.fieldTypeName(projection[i]));
-        }
-        handlesType = inPlace.typeId();
-    }
-
-    /**
-     * Reads text field {@code i} of the binary object at {@code objAddr} through {@link #strings}: finds the field
-     * from the object's footer as Ignite's binary format lays it out, and falls back to the field handle for anything
-     * but a string.
-     */
-    private Object readText(BinaryObjectEx inPlace, long objAddr, int i) throws Throwable {
-        int order = (int) FIELD_ORDER.invokeExact(handles[i], inPlace);
-        if (order < 0) {
-            return null; // this entry has no such field
-        }
-        short flags = PageUtils.getShort(objAddr, FLAGS_POS);
-        int idLength = (flags & FLAG_COMPACT_FOOTER) != 0 ? 0 : 4;
-        int offsetLength = (flags & FLAG_OFFSET_ONE_BYTE) != 0 ? 1 : (flags & FLAG_OFFSET_TWO_BYTES) != 0 ? 2 : 4;
-        int entry = PageUtils.getInt(objAddr, FOOTER_OFFSET_POS) + order * (idLength + offsetLength) + idLength;
-        int fieldOff = offsetLength == 1 ? PageUtils.getByte(objAddr, entry) & 0xFF
-                : offsetLength == 2 ? PageUtils.getShort(objAddr, entry) & 0xFFFF : PageUtils.getInt(objAddr, entry);
-        if (PageUtils.getByte(objAddr, fieldOff) != STRING_TYPE) {
-            return handles[i].value(inPlace);
-        }
-        return strings.read(objAddr + fieldOff + 5, PageUtils.getInt(objAddr, fieldOff + 1));
     }
 
     /** The value of read row {@code r} as a visitor takes it: the whole value, or its projected fields. */
@@ -291,31 +220,6 @@ final class DataPageReader {
         }
         catch (IgniteCheckedException e) {
             throw new IllegalStateException("The entry moved while it was read", e);
-        }
-    }
-
-    private static MethodHandle fieldOrder() {
-        try {
-            Class<?> field = Class.forName("org.apache.ignite.internal.binary.BinaryFieldImpl");
-            Class<?> object = Class.forName("org.apache.ignite.internal.binary.BinaryObjectExImpl");
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field, MethodHandles.lookup());
-            return lookup.findVirtual(field, "fieldOrder", MethodType.methodType(int.class, object))
-                    .asType(MethodType.methodType(int.class, BinaryField.class, BinaryObjectEx.class));
-        }
-        catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return null; // text fields are decoded by the field handle instead
-        }
-    }
-
-    private static MethodHandle offheapObjectConstructor() {
-        try {
-            Class<?> type = Class.forName("org.apache.ignite.internal.binary.BinaryObjectOffheapImpl");
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-            return lookup.findConstructor(type, MethodType.methodType(void.class, BinaryContext.class, long.class, int.class, int.class))
-                    .asType(MethodType.methodType(BinaryObjectEx.class, BinaryContext.class, long.class, int.class, int.class));
-        }
-        catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return null; // whole values are copied instead
         }
     }
 

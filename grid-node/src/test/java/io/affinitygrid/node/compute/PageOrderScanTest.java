@@ -133,6 +133,46 @@ class PageOrderScanTest {
         }
     }
 
+    /**
+     * Fields read in place keep their types: grouping by a field of each kind gives the same groups (keys equal
+     * only when of the same class) as the safe path, which reads whole values through Ignite.
+     */
+    @Test
+    void fieldsReadInPlaceKeepTheirTypes() {
+        IgniteCache<Long, BinaryObject> typed = ignite.createCache(new CacheConfiguration<Long, Object>("typed")
+                .setAffinity(new RendezvousAffinityFunction(false, 32))).withKeepBinary();
+        try {
+            for (long id = 0; id < 500; id++) {
+                var builder = ignite.binary().builder("test.Typed").setField("l", id % 3).setField("i", (int) (id % 4))
+                        .setField("s", (short) (id % 2)).setField("b", (byte) (id % 5)).setField("f", (float) (id % 3) / 2)
+                        .setField("d", (id % 6) / 4.0).setField("z", id % 2 == 0).setField("t", "t" + (id % 7))
+                        .setField("c", (char) ('a' + id % 3)).setField("m", new BigDecimal(id % 3).movePointLeft(1));
+                if (id % 10 != 0) {
+                    builder.setField("sometimes", "x"); // two schemas of one type
+                }
+                typed.put(id, builder.build());
+            }
+            List<String> fields = List.of("l", "i", "s", "b", "f", "d", "z", "t", "c", "m", "sometimes");
+            Map<String, List<GroupRow>> fast = new HashMap<>();
+            long fastBefore = pageOrderPartitions();
+            for (String field : fields) {
+                fast.put(field, ignite.compute().execute(GroupByTask.NAME, QueryArgument.on("typed").groupBy(field).build()));
+            }
+            assertThat(pageOrderPartitions() - fastBefore).isEqualTo(fields.size() * 32L);
+            System.setProperty(DISABLE, "true");
+            for (String field : fields) {
+                assertThat(ignite.compute().<QueryArgument, List<GroupRow>>execute(GroupByTask.NAME,
+                        QueryArgument.on("typed").groupBy(field).build())).as(field).isEqualTo(fast.get(field));
+            }
+            assertThat(fast.get("i").get(0).group()).isInstanceOf(Integer.class);
+            assertThat(fast.get("t")).hasSize(7);
+            assertThat(fast.get("sometimes")).extracting(GroupRow::count).containsExactlyInAnyOrder(450L, 50L);
+        }
+        finally {
+            ignite.destroyCache("typed");
+        }
+    }
+
     /** Rows move while they are rewritten with values of another size: every sum still counts each entry once. */
     @Test
     void staysExactWhileEntriesAreRewritten() throws Exception {
