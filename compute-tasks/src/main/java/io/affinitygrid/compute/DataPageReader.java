@@ -200,9 +200,24 @@ final class DataPageReader {
             }
             values[n] = unwrapped;
         }
-        keys[n] = withKeys ? cctx.unwrapBinaryIfNeeded(objects.toKeyCacheObject(objectContext, PageUtils.getByte(addr, keyOff),
-                PageUtils.getBytes(addr, keyOff + 1, keyLength)), true, false, null) : null;
+        keys[n] = withKeys ? key(addr, keyOff, keyLength) : null;
         return true;
+    }
+
+    /**
+     * The key of the row whose key starts at {@code addr + keyOff}: a {@code long}, {@code int} or text key (the
+     * usual kinds) decoded straight from memory, anything else through Ignite.
+     */
+    private Object key(long addr, int keyOff, int keyLength) throws IgniteCheckedException {
+        byte type = PageUtils.getByte(addr, keyOff);
+        if (type == CacheObject.TYPE_REGULAR && InPlaceFields.available()) {
+            Object key = InPlaceFields.plainValue(addr + keyOff + 1, keyLength);
+            if (key != null) {
+                return key;
+            }
+        }
+        return cctx.unwrapBinaryIfNeeded(objects.toKeyCacheObject(objectContext, type, PageUtils.getBytes(addr, keyOff + 1, keyLength)),
+                true, false, null);
     }
 
     /** The value of read row {@code r} as a visitor takes it: the whole value, or its projected fields. */

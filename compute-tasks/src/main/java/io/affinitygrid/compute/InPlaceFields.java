@@ -131,6 +131,24 @@ final class InPlaceFields {
         return true;
     }
 
+    /**
+     * A plain {@code long}, {@code int} or text value of exactly {@code length} bytes at {@code addr} (as Ignite
+     * marshals a key of those types), or {@code null} for anything else.
+     */
+    static Object plainValue(long addr, int length) {
+        byte type = PageUtils.getByte(addr, 0);
+        if (type == LONG && length == 9) {
+            return PageUtils.getLong(addr, 1);
+        }
+        if (type == INT && length == 5) {
+            return PageUtils.getInt(addr, 1);
+        }
+        if (type == STRING && length >= 5 && PageUtils.getInt(addr, 1) == length - 5) {
+            return new String(PageUtils.getBytes(addr, 5, length - 5), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
     /** The slot of the object's (type, schema) in the remembered schemas, resolving it on first sight. */
     private int schema(long addr, int length) throws Throwable {
         int typeId = PageUtils.getInt(addr, TYPE_ID_POS);

@@ -173,6 +173,36 @@ class PageOrderScanTest {
         }
     }
 
+    /** Keys of every kind (some decoded in place, some through Ignite) come out as the safe path gives them. */
+    @Test
+    void keysOfEveryKindComeOutAsTheyWent() {
+        IgniteCache<Object, BinaryObject> keyed = ignite.createCache(new CacheConfiguration<Object, Object>("keyed")
+                .setAffinity(new RendezvousAffinityFunction(false, 32))).withKeepBinary();
+        try {
+            for (int i = 0; i < 400; i++) {
+                Object key = switch (i % 5) {
+                    case 0 -> i;
+                    case 1 -> "k" + i;
+                    case 2 -> (long) i;
+                    case 3 -> new java.util.UUID(7, i);
+                    default -> "ключ-" + i;
+                };
+                keyed.put(key, ignite.binary().builder("test.Keyed").setField("rank", (double) i).build());
+            }
+            QueryArgument all = QueryArgument.on("keyed").field("rank").limit(400).build();
+            long fastBefore = pageOrderPartitions();
+            List<TopEntry> fast = ignite.compute().execute(TopTask.NAME, all);
+            assertThat(pageOrderPartitions() - fastBefore).as("partitions scanned in page order").isEqualTo(32);
+            System.setProperty(DISABLE, "true");
+            List<TopEntry> safe = ignite.compute().execute(TopTask.NAME, all);
+            assertThat(fast).extracting(TopEntry::key).containsExactlyElementsOf(safe.stream().map(TopEntry::key).toList());
+            assertThat(fast).extracting(TopEntry::key).contains(395, "k396", 397L, new java.util.UUID(7, 398), "ключ-399");
+        }
+        finally {
+            ignite.destroyCache("keyed");
+        }
+    }
+
     /** Rows move while they are rewritten with values of another size: every sum still counts each entry once. */
     @Test
     void staysExactWhileEntriesAreRewritten() throws Exception {
