@@ -24,6 +24,7 @@ public final class ComputeLoad {
     private final LongAdder resentPartitions = new LongAdder();
     private final LongAdder pageOrderPartitions = new LongAdder();
     private final LongAdder rescannedPartitions = new LongAdder();
+    private final LongAdder discardedSharedPartials = new LongAdder();
 
     private ComputeLoad(Ignite ignite, int limit) {
         this.ignite = ignite;
@@ -73,6 +74,18 @@ public final class ComputeLoad {
      */
     public long rescannedPartitions() {
         return rescannedPartitions.sum();
+    }
+
+    void sharedPartialDiscarded() {
+        discardedSharedPartials.increment();
+    }
+
+    /**
+     * Scan jobs that accumulated all their partitions into one partial and had to discard it, because a partition
+     * was written during the scan, and scan again with one partial per partition, since the node started.
+     */
+    public long discardedSharedPartials() {
+        return discardedSharedPartials.sum();
     }
 
     /** Computations (tasks) this node received and is coordinating now. */

@@ -25,6 +25,11 @@ public final class CountTask extends ScanTask<QueryArgument, long[], Long> {
     }
 
     @Override
+    protected boolean accumulatesAcrossPartitions() {
+        return true;
+    }
+
+    @Override
     protected List<String> fieldsRead(QueryArgument argument) {
         return List.of();
     }

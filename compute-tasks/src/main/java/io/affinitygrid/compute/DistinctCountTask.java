@@ -36,6 +36,11 @@ public final class DistinctCountTask extends ScanTask<QueryArgument, DistinctCou
     }
 
     @Override
+    protected boolean accumulatesAcrossPartitions() {
+        return true;
+    }
+
+    @Override
     protected List<String> fieldsRead(QueryArgument argument) {
         return fields(argument.field());
     }

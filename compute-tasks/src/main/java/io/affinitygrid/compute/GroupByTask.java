@@ -39,6 +39,11 @@ public final class GroupByTask extends ScanTask<QueryArgument, HashMap<Object, G
     }
 
     @Override
+    protected boolean accumulatesAcrossPartitions() {
+        return true;
+    }
+
+    @Override
     protected List<String> fieldsRead(QueryArgument argument) {
         return fields(argument.groupBy(), argument.field());
     }

@@ -440,14 +440,17 @@ public abstract class PartitionMapReduceTask<A, P, R> extends ComputeTaskAdapter
             if (isCancelled() || primary.length == 0) {
                 return results;
             }
-            TreeMap<Integer, P> kept = new TreeMap<>();
-            task.computePartitions(ignite, argument, primary, this::isCancelled, results.filterUse).forEach((partition, partial) -> {
-                // kept only if this node was primary before and after computing it: never counted from a copy that
-                // moved away (and may have been evicted) mid-scan
-                if (affinity.isPrimary(local, partition)) {
-                    kept.put(partition, partial);
+            TreeMap<Integer, P> kept = new TreeMap<>(task.computePartitions(ignite, argument, primary, this::isCancelled,
+                    results.filterUse));
+            for (int partition : kept.keySet()) {
+                // kept only if this node was primary of every partition before and after computing them: never counted
+                // from a copy that moved away (and may have been evicted) mid-scan. All or nothing, as one partial may
+                // hold the entries of several partitions (ScanTask.accumulatesAcrossPartitions); the coordinator sends
+                // the partitions again
+                if (!affinity.isPrimary(local, partition)) {
+                    return new BatchResult<>();
                 }
-            });
+            }
             P merged = kept.size() > 1 ? task.mergePartials(argument, new ArrayList<>(kept.values())) : null;
             if (merged != null) {
                 results.add(kept.keySet().stream().mapToInt(Integer::intValue).toArray(), merged);

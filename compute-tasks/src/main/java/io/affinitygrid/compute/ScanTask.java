@@ -34,6 +34,12 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
 
     private static final long serialVersionUID = 1L;
 
+    /** How long a node scans a map partition by partition after a shared partial failed on it (it was being written). */
+    private static final long SHARED_PAUSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    /** Maps on which a shared-partial scan failed lately, with when ({@code System.nanoTime}). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Long> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A new, empty accumulator for one partition. */
     protected abstract P newPartial(A argument);
 
@@ -75,13 +81,65 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
     }
 
     /**
-     * Scans the local copies of the partitions, keeps the entries that match the filter and accumulates them, one
-     * accumulator per partition. Reads the rows of all of them in data-page order first ({@link PageOrderScan});
-     * a partition for which that pass cannot vouch (it was written meanwhile, or the internals are unavailable)
-     * starts again from an empty accumulator with a {@code ScanQuery}.
+     * Scans the local copies of the partitions, keeps the entries that match the filter and accumulates them: into
+     * one partial for all of them when the task allows it ({@link #accumulatesAcrossPartitions}) and none of them
+     * changes meanwhile, else one per partition.
      */
     @Override
     protected final Map<Integer, P> computePartitions(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled,
+            FilterFieldUse filterUse) {
+        if (accumulatesAcrossPartitions() && partitions.length > 1 && !writtenRecently(argument.cacheName())) {
+            FilterFieldUse attempt = new FilterFieldUse();
+            Map<Integer, P> results = computeShared(ignite, argument, partitions, cancelled, attempt);
+            if (results != null) {
+                filterUse.add(attempt);
+                return results;
+            }
+            WRITTEN.put(argument.cacheName(), System.nanoTime());
+            ComputeLoad.of(ignite).sharedPartialDiscarded();
+        }
+        return computeEach(ignite, argument, partitions, cancelled, filterUse);
+    }
+
+    /**
+     * One partial for all the partitions, read in page order: the fast way, as every entry goes to the same partial
+     * (hot in the processor's cache) instead of to its partition's. It is the first partition's result, the others
+     * get empty partials; {@code null} when the page-order pass could not vouch for every partition (one was written
+     * meanwhile), as their entries cannot be taken out of the shared partial again.
+     */
+    private Map<Integer, P> computeShared(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled,
+            FilterFieldUse filterUse) {
+        P shared = newPartial(argument);
+        EntryFilter matching = new EntryFilter(argument.filter(), filterUse);
+        boolean[] exact = PageOrderScan.scan(ignite, argument.cacheName(), partitions, needsKeys(),
+                ignite.binary().typeId(NearCacheMarker.TYPE_NAME), projection(argument, argument.filter()), (slot, key, value) -> {
+                    if (matching.test(value)) {
+                        accumulate(argument, shared, key, value);
+                    }
+                }, cancelled);
+        if (exact == null || cancelled.getAsBoolean()) {
+            return null;
+        }
+        for (boolean partitionExact : exact) {
+            if (!partitionExact) {
+                return null;
+            }
+        }
+        ComputeLoad load = ComputeLoad.of(ignite);
+        Map<Integer, P> results = new HashMap<>();
+        for (int i = 0; i < partitions.length; i++) {
+            load.partitionScanned(true);
+            results.put(partitions[i], finish(argument, i == 0 ? shared : newPartial(argument)));
+        }
+        return results;
+    }
+
+    /**
+     * One partial per partition. Reads the rows of all of them in data-page order first ({@link PageOrderScan});
+     * a partition for which that pass cannot vouch (it was written meanwhile, or the internals are unavailable)
+     * starts again from an empty accumulator with a {@code ScanQuery}.
+     */
+    private Map<Integer, P> computeEach(Ignite ignite, A argument, int[] partitions, BooleanSupplier cancelled,
             FilterFieldUse filterUse) {
         Filter filter = argument.filter();
         Map<Integer, P> results = new HashMap<>();
@@ -114,6 +172,29 @@ public abstract class ScanTask<A extends ScanSpec, P extends Serializable, R> ex
             }
         }
         return results;
+    }
+
+    private static boolean writtenRecently(String cacheName) {
+        Long when = WRITTEN.get(cacheName);
+        if (when == null) {
+            return false;
+        }
+        if (System.nanoTime() - when < SHARED_PAUSE_NANOS) {
+            return true;
+        }
+        WRITTEN.remove(cacheName, when);
+        return false;
+    }
+
+    /**
+     * Whether one partial may take the entries of several partitions: {@code true} when accumulating them into
+     * one gives what {@link #mergePartials} would make of their partials (a count, a sum, the best N, a set of
+     * values). Then a job whose partitions all stay unchanged during the scan fills one partial, which is much
+     * faster than one per partition; if one of them is written meanwhile, the job scans again partition by partition
+     * (and keeps doing that on this node for a few seconds). {@code false} by default.
+     */
+    protected boolean accumulatesAcrossPartitions() {
+        return false;
     }
 
     /** The names given that are not null, for {@link #fieldsRead}. */

@@ -36,6 +36,11 @@ public final class StatsTask extends ScanTask<QueryArgument, NumericAccumulator,
     }
 
     @Override
+    protected boolean accumulatesAcrossPartitions() {
+        return true;
+    }
+
+    @Override
     protected List<String> fieldsRead(QueryArgument argument) {
         return fields(argument.field());
     }

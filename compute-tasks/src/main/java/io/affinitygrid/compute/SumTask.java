@@ -24,6 +24,11 @@ public final class SumTask extends ScanTask<SumArgument, NumericAccumulator, Sum
     }
 
     @Override
+    protected boolean accumulatesAcrossPartitions() {
+        return true;
+    }
+
+    @Override
     protected List<String> fieldsRead(SumArgument argument) {
         return fields(argument.field());
     }

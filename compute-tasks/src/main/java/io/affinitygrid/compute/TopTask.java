@@ -35,6 +35,11 @@ public final class TopTask extends ScanTask<QueryArgument, TopTask.Best, List<To
     }
 
     @Override
+    protected boolean accumulatesAcrossPartitions() {
+        return true;
+    }
+
+    @Override
     protected List<String> fieldsRead(QueryArgument argument) {
         return fields(argument.field());
     }

@@ -44,6 +44,11 @@ public final class WordCountTask extends ScanTask<QueryArgument, WordCountTask.W
     }
 
     @Override
+    protected boolean accumulatesAcrossPartitions() {
+        return true;
+    }
+
+    @Override
     protected List<String> fieldsRead(QueryArgument argument) {
         return fields(argument.field());
     }

@@ -224,6 +224,7 @@ class PageOrderScanTest {
                 writerFailure.set(e);
             }
         }, "rewriter");
+        long discardedBefore = discardedSharedPartials();
         writer.start();
         try {
             BigDecimal expected = null;
@@ -241,6 +242,7 @@ class PageOrderScanTest {
             writer.join();
         }
         assertThat(writerFailure.get()).isNull();
+        assertThat(discardedSharedPartials() - discardedBefore).as("scan jobs that discarded their shared partial").isPositive();
     }
 
     private static SumResult sum(Filter filter) {
@@ -260,6 +262,14 @@ class PageOrderScanTest {
             counts.put(((BinaryObject) row.group()).field("name"), row.count());
         }
         return counts;
+    }
+
+    private static long discardedSharedPartials() {
+        long total = 0;
+        for (GridNode node : cluster.runningNodes()) {
+            total += ComputeLoad.of(node.ignite()).discardedSharedPartials();
+        }
+        return total;
     }
 
     private static long rescannedPartitions() {

@@ -12,6 +12,9 @@ public final class MaxQuantityTask extends ScanTask<QueryArgument, long[], Long>
         Object q = field(value, "quantity");              // read from the binary form, no deserialization
         if (q instanceof Number n) max[0] = Math.max(max[0], n.longValue());
     }
+    @Override protected List<String> fieldsRead(QueryArgument arg) {
+        return List.of("quantity");                       // optional: nodes read just this field, in place
+    }
     @Override protected Long reduce(QueryArgument arg, List<long[]> partials) {
         return partials.stream().mapToLong(p -> p[0]).max().orElse(Long.MIN_VALUE);
     }

@@ -69,7 +69,7 @@ class NodeMetricsAndHealthTest {
             "grid.compute.jobs", "grid.compute.failed.jobs", "grid.compute.cancelled.jobs",
             "grid.compute.rejected.jobs", "grid.compute.active.jobs", "grid.compute.waiting.jobs",
             "grid.compute.coordinating", "grid.compute.refused", "grid.compute.resent.partitions",
-            "grid.compute.scanned.partitions", "grid.network.bytes",
+            "grid.compute.scanned.partitions", "grid.compute.shared.partials.discarded", "grid.network.bytes",
             "grid.topology.nodes", "grid.topology.version",
             "grid.region.used", "grid.region.max", "grid.region.high.water.mark", "grid.region.evicted.pages",
             "grid.capacity.rejected.writes");

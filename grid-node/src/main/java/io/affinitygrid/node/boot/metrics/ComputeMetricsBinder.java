@@ -127,6 +127,11 @@ public class ComputeMetricsBinder implements MeterBinder, AutoCloseable {
                 .baseUnit("partitions")
                 .tag("path", "scan-query")
                 .register(registry);
+        FunctionCounter.builder("grid.compute.shared.partials.discarded", node, n -> ComputeLoad.of(n).discardedSharedPartials())
+                .description("Scan jobs that discarded their one partial for all partitions because a partition was written"
+                        + " during the scan, and scanned again with one partial per partition")
+                .baseUnit("jobs")
+                .register(registry);
     }
 
     private synchronized void listenForFailures(Ignite node) {
