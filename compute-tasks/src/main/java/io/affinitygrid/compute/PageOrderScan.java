@@ -22,8 +22,8 @@ import org.apache.ignite.internal.util.lang.GridCursor;
 
 /**
  * The fast way to read every entry of one local partition: walk the partition's B+tree recording only the links
- * of its rows, sort the links so that rows are read in data-page order, read each row from its link, then check
- * that nothing changed meanwhile. In an in-memory cache the rows of all partitions share data pages, so a tree
+ * of its rows, sort the links so that rows are read in data-page order, read each data page once for all the rows
+ * asked of it ({@link DataPageReader}), then check that nothing changed meanwhile. In an in-memory cache the rows of all partitions share data pages, so a tree
  * walk touches a new page for almost every row (memory-bound at about 350 ns a row); reading them in page order
  * runs several times faster (design.md, "Where a node's scan time goes").
  *
@@ -35,8 +35,8 @@ import org.apache.ignite.internal.util.lang.GridCursor;
  * happens when Ignite's internals are not what this class was written for (another Ignite version, a shared
  * cache group, native persistence): the fast path is an optimisation, never a requirement.
  *
- * <p>Uses Ignite 2.18 internals ({@code GridDhtLocalPartition}, {@code CacheDataTree}, {@code
- * CacheDataRowAdapter}). Disabled with the system property {@value #DISABLE_PROPERTY}{@code =true}.
+ * <p>Uses Ignite 2.18 internals ({@code GridDhtLocalPartition}, {@code CacheDataTree}, page memory). Disabled with
+ * the system property {@value #DISABLE_PROPERTY}{@code =true}.
  */
 final class PageOrderScan {
 
