@@ -51,6 +51,8 @@ final class PageOrderScan {
         void visit(int slot, Object key, Object value);
     }
 
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     /** Rows read in one pass at most; a job with more rows reads its partitions in several groups. */
     private static final int GROUP_ROWS = 1 << 21;
 
@@ -156,7 +158,8 @@ final class PageOrderScan {
                 rows += links[slot].length;
             }
             // 2. read every row of the group in page order
-            long[] order = new long[rows];
+            Scratch scratch = SCRATCH.get();
+            long[] order = scratch.keys(rows);
             int n = 0;
             for (int slot = from; slot < to; slot++) {
                 if (links[slot] != null) {
@@ -165,7 +168,7 @@ final class PageOrderScan {
                     }
                 }
             }
-            sortByPage(order);
+            sortByPage(order, rows, scratch.buffer(rows), scratch.counts);
             for (int i = 0; i < rows; i++) {
                 order[i] = linkOf(order[i]);
             }
@@ -210,7 +213,7 @@ final class PageOrderScan {
                 }
                 boolean unchanged;
                 try {
-                    unchanged = java.util.Arrays.equals(links[slot], links(part.dataStore().tree()))
+                    unchanged = sameLinks(part.dataStore().tree(), links[slot])
                             && part.dataStore().updateCounter() == updates[slot] && part.reservedCounter() == reserved[slot]
                             && part.state() == GridDhtPartitionState.OWNING;
                 }
@@ -277,15 +280,17 @@ final class PageOrderScan {
      * the rows, several times faster than {@code Arrays.sort} here. Order within a page does not matter.
      */
     static void sortByPage(long[] keys) {
-        int n = keys.length;
-        long[] buffer = new long[n];
-        int[] counts = new int[1 << 16];
+        sortByPage(keys, keys.length, new long[keys.length], new int[1 << 16]);
+    }
+
+    /** Sorts {@code keys[0..n)} the same way, with {@code buffer} (at least {@code n} long) and 2^16 {@code counts}. */
+    static void sortByPage(long[] keys, int n, long[] buffer, int[] counts) {
         long[] from = keys;
         long[] to = buffer;
         for (int shift = 32; shift < 64; shift += 16) {
-            java.util.Arrays.fill(counts, 0);
-            for (long key : from) {
-                counts[(int) (key >>> shift) & 0xFFFF]++;
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[(int) (from[i] >>> shift) & 0xFFFF]++;
             }
             int sum = 0;
             for (int i = 0; i < counts.length; i++) {
@@ -293,7 +298,8 @@ final class PageOrderScan {
                 counts[i] = sum;
                 sum += c;
             }
-            for (long key : from) {
+            for (int i = 0; i < n; i++) {
+                long key = from[i];
                 to[counts[(int) (key >>> shift) & 0xFFFF]++] = key;
             }
             long[] swap = from;
@@ -301,6 +307,41 @@ final class PageOrderScan {
             to = swap;
         }
         // two passes: the sorted keys are back in the array given
+    }
+
+    /**
+     * A scanning thread's sort arrays, kept from one scan to the next up to {@link #KEPT_LENGTH} keys: allocating
+     * them for every scan made them humongous objects for G1 (over half a heap region), and each such allocation
+     * could start a garbage-collection pause in the middle of a computation.
+     */
+    private static final class Scratch {
+
+        /** Longest arrays kept per thread: 512 Ki keys, 4 MiB each. */
+        private static final int KEPT_LENGTH = 1 << 19;
+
+        private final int[] counts = new int[1 << 16];
+        private long[] keys = new long[0];
+        private long[] buffer = new long[0];
+
+        long[] keys(int n) {
+            if (n > KEPT_LENGTH) {
+                return new long[n];
+            }
+            if (keys.length < n) {
+                keys = new long[Math.min(KEPT_LENGTH, Math.max(n, keys.length * 2))];
+            }
+            return keys;
+        }
+
+        long[] buffer(int n) {
+            if (n > KEPT_LENGTH) {
+                return new long[n];
+            }
+            if (buffer.length < n) {
+                buffer = new long[Math.min(KEPT_LENGTH, Math.max(n, buffer.length * 2))];
+            }
+            return buffer;
+        }
     }
 
     /** The links of the partition's rows, in tree (key) order; rows are not read. */
@@ -312,6 +353,17 @@ final class PageOrderScan {
             // the collector records every link and rejects the row, so the cursor never yields one
         }
         return collector.links();
+    }
+
+    /** Whether the partition's tree holds exactly {@code expected}, in that order; walks it without copying links. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static boolean sameLinks(CacheDataTree tree, long[] expected) throws IgniteCheckedException {
+        LinkComparer comparer = new LinkComparer(expected);
+        GridCursor<?> cursor = tree.find(null, null, (BPlusTree.TreeRowClosure) comparer, null);
+        while (cursor.next()) {
+            // the comparer rejects every row, so the cursor never yields one
+        }
+        return comparer.same();
     }
 
     private static void disable(Ignite ignite, Throwable e) {
@@ -340,6 +392,33 @@ final class PageOrderScan {
 
         long[] links() {
             return Arrays.copyOf(links, size);
+        }
+    }
+
+    /** Compares the link of each row the tree cursor passes with the next expected one, and tells it to skip the row. */
+    @SuppressWarnings("rawtypes")
+    private static final class LinkComparer implements BPlusTree.TreeRowClosure {
+
+        private final long[] expected;
+        private int index;
+        private boolean differs;
+
+        LinkComparer(long[] expected) {
+            this.expected = expected;
+        }
+
+        @Override
+        public boolean apply(BPlusTree tree, org.apache.ignite.internal.processors.cache.persistence.tree.io.BPlusIO io,
+                long pageAddr, int idx) {
+            if (!differs) {
+                differs = index == expected.length || expected[index] != ((RowLinkIO) io).getLink(pageAddr, idx);
+                index++;
+            }
+            return false;
+        }
+
+        boolean same() {
+            return !differs && index == expected.length;
         }
     }
 }
