@@ -324,23 +324,23 @@ final class PageOrderScan {
         private long[] buffer = new long[0];
 
         long[] keys(int n) {
-            if (n > KEPT_LENGTH) {
-                return new long[n];
-            }
-            if (keys.length < n) {
-                keys = new long[Math.min(KEPT_LENGTH, Math.max(n, keys.length * 2))];
-            }
-            return keys;
+            long[] array = sized(keys, n);
+            keys = n <= KEPT_LENGTH ? array : keys;
+            return array;
         }
 
         long[] buffer(int n) {
-            if (n > KEPT_LENGTH) {
-                return new long[n];
+            long[] array = sized(buffer, n);
+            buffer = n <= KEPT_LENGTH ? array : buffer;
+            return array;
+        }
+
+        /** {@code kept} if it holds {@code n} keys, else a new array: kept next time when not longer than the limit. */
+        private static long[] sized(long[] kept, int n) {
+            if (kept.length >= n) {
+                return kept;
             }
-            if (buffer.length < n) {
-                buffer = new long[Math.min(KEPT_LENGTH, Math.max(n, buffer.length * 2))];
-            }
-            return buffer;
+            return new long[n > KEPT_LENGTH ? n : Math.min(KEPT_LENGTH, Math.max(n, kept.length * 2))];
         }
     }
 
