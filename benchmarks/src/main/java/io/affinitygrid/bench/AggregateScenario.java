@@ -64,10 +64,10 @@ final class AggregateScenario {
         ClientCache<Long, BinaryObject> cache = cluster.raw().<Long, Object>cache(BenchCluster.ORDERS).withKeepBinary();
         String entries = String.format("%,d", cluster.entries());
         String how = cluster.describe() + "; pull: " + pullThreads + " threads, one partition at a time each, page "
-                + PULL_PAGE_SIZE + ", keep-binary; the side that goes first alternates";
+                + PULL_PAGE_SIZE + ", keep-binary; heaps collected before each call, the side that goes first alternates";
 
-        // Which side goes first alternates from run to run: a pull leaves tens of MB of garbage on every node, and
-        // whichever call comes next pays for its collection, so neither side always follows the other.
+        // A pull leaves tens of MB of garbage on every node, and whichever call comes next would pay for collecting
+        // it: every timed call starts from collected heaps (Measured.of), and which side goes first alternates.
         int[] round = {0};
         Stats[] sum = Stats.measureEach(options.warmup(), options.runs(), () -> {
             boolean colocatedFirst = round[0]++ % 2 == 0;
@@ -96,23 +96,13 @@ final class AggregateScenario {
         report(table, "group-by(region) sum(amount) over " + entries + " entries", groupBy, GROUP_BY_TARGET, how);
 
         // the rest of the catalog against sum, each run interleaved
+        List<Supplier<?>> calls = List.of(() -> scope.sum("amount"), () -> scope.groupBy("region", "amount"),
+                () -> scope.top("amount", 10), () -> scope.distinct("region"), () -> scope.wordCount("region", 10));
         Stats[] catalog = Stats.measureEach(options.warmup(), options.runs(), () -> {
-            double[] times = new double[5];
-            long start = System.nanoTime();
-            scope.sum("amount");
-            times[0] = Stats.millisSince(start);
-            start = System.nanoTime();
-            scope.groupBy("region", "amount");
-            times[1] = Stats.millisSince(start);
-            start = System.nanoTime();
-            scope.top("amount", 10);
-            times[2] = Stats.millisSince(start);
-            start = System.nanoTime();
-            scope.distinct("region");
-            times[3] = Stats.millisSince(start);
-            start = System.nanoTime();
-            scope.wordCount("region", 10);
-            times[4] = Stats.millisSince(start);
+            double[] times = new double[calls.size()];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = Measured.of(cluster, calls.get(i)).millis();
+            }
             return times;
         });
         String[] names = {"group-by(region) sum(amount)", "top(amount, 10)", "distinct(region)", "words(region, 10)"};
@@ -232,6 +222,7 @@ final class AggregateScenario {
     record Measured<R>(R result, double millis, BenchCluster.Traffic traffic) {
 
         static <R> Measured<R> of(BenchCluster cluster, Supplier<R> call) {
+            cluster.collectGarbage();
             BenchCluster.Traffic before = cluster.traffic();
             long start = System.nanoTime();
             R result = call.get();

@@ -237,6 +237,18 @@ public final class BenchCluster implements AutoCloseable {
      * registries {@code client.connector} and {@code communication.tcp} (in-JVM), or from each node process's
      * {@code grid.network.bytes} meters (its /actuator/prometheus); discovery traffic is not included.
      */
+    /**
+     * Collects the garbage of the nodes and of this JVM, so that a measurement that follows does not pay for the
+     * garbage an earlier one left (like JMH's {@code -gc true}); in process mode through {@code jcmd}, skipped
+     * where it is missing.
+     */
+    public void collectGarbage() {
+        if (processes != null) {
+            processes.collectGarbage();
+        }
+        System.gc();
+    }
+
     public Traffic traffic() {
         if (processes != null) {
             return processes.traffic();

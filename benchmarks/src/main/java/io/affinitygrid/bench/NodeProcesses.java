@@ -194,6 +194,35 @@ final class NodeProcesses implements AutoCloseable {
     }
 
     /** Stops every node: SIGTERM, then SIGKILL after 20 s. */
+    /**
+     * Asks every node process for a full garbage collection ({@code jcmd <pid> GC.run}) and waits for it; returns
+     * {@code false} when that is not possible here (no {@code jcmd}).
+     */
+    boolean collectGarbage() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        for (Process process : processes) {
+            try {
+                Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!gc.waitFor(30, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+                    gc.destroyForcibly();
+                    return false;
+                }
+            }
+            catch (IOException e) {
+                return false;
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         processes.forEach(Process::destroy);
