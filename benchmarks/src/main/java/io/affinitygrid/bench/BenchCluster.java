@@ -60,13 +60,18 @@ public final class BenchCluster implements AutoCloseable {
      * on core {@code i} alone.
      */
     public static BenchCluster start(int nodes, BenchOptions options, boolean withKv, boolean pinCores) {
+        return start(nodes, options, withKv, pinCores, List.of());
+    }
+
+    /** Like {@link #start(int, BenchOptions, boolean, boolean)}, with more {@code --grid.*} arguments for each node process. */
+    static BenchCluster start(int nodes, BenchOptions options, boolean withKv, boolean pinCores, List<String> nodeArguments) {
         int kvKeys = withKv ? (int) Math.min(options.entries(), 100_000) : 0;
         int copies = Math.min(2, nodes);
         long bytes = (options.entries() * BYTES_PER_ORDER + kvKeys * (options.valueSize() + 200L)) * copies / nodes;
         long region = Math.max(128L << 20, bytes + bytes / 2);
         if (options.processes()) {
             NodeProcesses processes = NodeProcesses.start(nodes, List.of(ORDERS, KV), options.partitions(), pinCores, region,
-                    options.nodeHeap());
+                    options.nodeHeap(), nodeArguments);
             BenchCluster bench = null;
             try {
                 bench = new BenchCluster(null, processes, options.entries(), kvKeys);
@@ -188,6 +193,11 @@ public final class BenchCluster implements AutoCloseable {
     /** The nodes' thin-client addresses, host:port. */
     public List<String> addresses() {
         return addresses;
+    }
+
+    /** The node processes' ids; empty when the nodes run in this JVM. */
+    List<Long> nodePids() {
+        return processes == null ? List.of() : processes.pids();
     }
 
     public int nodes() {

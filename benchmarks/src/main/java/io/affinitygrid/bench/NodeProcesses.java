@@ -50,9 +50,10 @@ final class NodeProcesses implements AutoCloseable {
      *
      * @param pinCores whether node {@code i} runs under {@code taskset -c i}
      * @param dataRegionBytes off-heap bytes per node
+     * @param nodeArguments more {@code --grid.*} arguments for every node
      */
     static NodeProcesses start(int count, List<String> caches, int partitions, boolean pinCores, long dataRegionBytes,
-            String heap) {
+            String heap, List<String> nodeArguments) {
         Path root = root();
         Path jar = nodeJar(root);
         Path run = Path.of(System.getProperty("java.io.tmpdir"), "affinity-grid-bench-nodes");
@@ -77,6 +78,7 @@ final class NodeProcesses implements AutoCloseable {
                     command.add("--grid.maps[" + c + "].backups=1");
                     command.add("--grid.maps[" + c + "].partitions=" + partitions);
                 }
+                command.addAll(nodeArguments);
                 Path log = run.resolve(name + ".log");
                 ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -116,6 +118,11 @@ final class NodeProcesses implements AutoCloseable {
 
     int size() {
         return processes.size();
+    }
+
+    /** The operating-system process ids of the nodes (of {@code taskset}'s child when pinned, as it execs java). */
+    List<Long> pids() {
+        return processes.stream().map(Process::pid).toList();
     }
 
     /** How the nodes run, for the report. */

@@ -5,6 +5,7 @@ import io.affinitygrid.node.deploy.DeploymentStartup;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.internal.IgniteEx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,13 @@ public final class GridNode implements AutoCloseable {
     private final GridNodeSettings settings;
     private final Ignite ignite;
     private final CapacityGuard capacity;
+    private final InlineKeyReads inlineReads;
 
-    private GridNode(GridNodeSettings settings, Ignite ignite, CapacityGuard capacity) {
+    private GridNode(GridNodeSettings settings, Ignite ignite, CapacityGuard capacity, InlineKeyReads inlineReads) {
         this.settings = settings;
         this.ignite = ignite;
         this.capacity = capacity;
+        this.inlineReads = inlineReads;
     }
 
     /**
@@ -52,7 +55,7 @@ public final class GridNode implements AutoCloseable {
             ignite = Ignition.start(IgniteConfigurations.create(settings));
             capacity.start(ignite);
             DeploymentStartup.loadDeployments(ignite, settings);
-            node = new GridNode(settings, ignite, capacity);
+            node = new GridNode(settings, ignite, capacity, settings.clientInlineReads() ? inlineReads(ignite) : null);
             AdminStartup.install(ignite, settings, node::stopGracefully);
         }
         catch (RuntimeException e) {
@@ -64,6 +67,19 @@ public final class GridNode implements AutoCloseable {
                 settings.nodeName(), (System.nanoTime() - started) / 1_000_000,
                 ignite.cluster().nodes().size(), settings.clientPort());
         return node;
+    }
+
+    private static InlineKeyReads inlineReads(Ignite ignite) {
+        return InlineKeyReads.install((IgniteEx) ignite).orElseGet(() -> {
+            log.warn("Thin-client gets go through Ignite's connector pool: this Ignite version's client connector "
+                    + "differs from the one grid.client.inline-reads was built for");
+            return null;
+        });
+    }
+
+    /** Gets served on the client connector's I/O thread ({@code grid.client.inline-reads}); for tests. */
+    long inlineReads() {
+        return inlineReads == null ? 0 : inlineReads.served();
     }
 
     /**

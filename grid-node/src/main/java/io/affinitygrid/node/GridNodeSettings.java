@@ -51,6 +51,7 @@ public final class GridNodeSettings {
     private final int communicationPort;
     private final int clientPort;
     private final int clientMaxComputeTasks;
+    private final boolean clientInlineReads;
     private final long dataRegionSizeBytes;
     private final int highWaterMarkPercent;
     private final long evictionRegionSizeBytes;
@@ -70,6 +71,7 @@ public final class GridNodeSettings {
         this.communicationPort = b.communicationPort;
         this.clientPort = b.clientPort;
         this.clientMaxComputeTasks = b.clientMaxComputeTasks;
+        this.clientInlineReads = b.clientInlineReads;
         this.dataRegionSizeBytes = b.dataRegionSizeBytes;
         this.highWaterMarkPercent = b.highWaterMarkPercent;
         this.evictionRegionSizeBytes = b.evictionRegionSizeBytes;
@@ -103,6 +105,9 @@ public final class GridNodeSettings {
     public int clientPort() { return clientPort; }
 
     public int clientMaxComputeTasks() { return clientMaxComputeTasks; }
+
+    /** Whether a thin client's get of a key this node is primary for runs on the connector's I/O thread. */
+    public boolean clientInlineReads() { return clientInlineReads; }
 
     public long dataRegionSizeBytes() { return dataRegionSizeBytes; }
 
@@ -146,6 +151,7 @@ public final class GridNodeSettings {
         b.communicationPort = communicationPort;
         b.clientPort = clientPort;
         b.clientMaxComputeTasks = clientMaxComputeTasks;
+        b.clientInlineReads = clientInlineReads;
         b.dataRegionSizeBytes = dataRegionSizeBytes;
         b.highWaterMarkPercent = highWaterMarkPercent;
         b.evictionRegionSizeBytes = evictionRegionSizeBytes;
@@ -176,6 +182,7 @@ public final class GridNodeSettings {
         private int communicationPort = DEFAULT_COMMUNICATION_PORT;
         private int clientPort = DEFAULT_CLIENT_PORT;
         private int clientMaxComputeTasks = DEFAULT_CLIENT_MAX_COMPUTE_TASKS;
+        private boolean clientInlineReads = true;
         private long dataRegionSizeBytes = DEFAULT_DATA_REGION_SIZE_BYTES;
         private int highWaterMarkPercent = DEFAULT_HIGH_WATER_MARK_PERCENT;
         private long evictionRegionSizeBytes = DEFAULT_EVICTION_REGION_SIZE_BYTES;
@@ -213,6 +220,12 @@ public final class GridNodeSettings {
 
         /** Most compute tasks one thin-client connection may run at once; must be at least 1. */
         public Builder clientMaxComputeTasks(int clientMaxComputeTasks) { this.clientMaxComputeTasks = clientMaxComputeTasks; return this; }
+
+        /**
+         * Whether a thin client's get or containsKey of a key this node is primary for runs on the connector's I/O
+         * thread instead of Ignite's connector pool (default {@code true}); see {@code docs/performance.md}.
+         */
+        public Builder clientInlineReads(boolean clientInlineReads) { this.clientInlineReads = clientInlineReads; return this; }
 
         public Builder dataRegionSizeBytes(long dataRegionSizeBytes) { this.dataRegionSizeBytes = dataRegionSizeBytes; return this; }
 
@@ -344,6 +357,7 @@ public final class GridNodeSettings {
                 && discoveryAddresses.equals(s.discoveryAddresses) && discoveryPort == s.discoveryPort
                 && discoveryPortRange == s.discoveryPortRange && communicationPort == s.communicationPort
                 && clientPort == s.clientPort && clientMaxComputeTasks == s.clientMaxComputeTasks
+                && clientInlineReads == s.clientInlineReads
                 && dataRegionSizeBytes == s.dataRegionSizeBytes && highWaterMarkPercent == s.highWaterMarkPercent
                 && evictionRegionSizeBytes == s.evictionRegionSizeBytes && failureDetectionTimeout.equals(s.failureDetectionTimeout)
                 && workDirectory.equals(s.workDirectory) && caches.equals(s.caches) && security.equals(s.security)

@@ -193,6 +193,7 @@ public class GridProperties {
                 .communicationPort(communication.port)
                 .clientPort(client.port)
                 .clientMaxComputeTasks(client.maxComputeTasks)
+                .clientInlineReads(client.inlineReads)
                 .dataRegionSizeBytes(dataRegionSize == null ? 0 : dataRegionSize.toBytes())
                 .highWaterMarkPercent(capacity.highWaterMark)
                 .evictionRegionSizeBytes(capacity.evictionRegionSize == null ? 0 : capacity.evictionRegionSize.toBytes())
@@ -300,6 +301,12 @@ public class GridProperties {
          */
         private int maxComputeTasks = GridNodeSettings.DEFAULT_CLIENT_MAX_COMPUTE_TASKS;
 
+        /**
+         * Whether a get or containsKey of a key this node is primary for runs on the connector's I/O thread instead
+         * of Ignite's connector pool: two thread hand-offs fewer per read.
+         */
+        private boolean inlineReads = true;
+
         public int getPort() {
             return port;
         }
@@ -314,6 +321,14 @@ public class GridProperties {
 
         public void setMaxComputeTasks(int maxComputeTasks) {
             this.maxComputeTasks = maxComputeTasks;
+        }
+
+        public boolean isInlineReads() {
+            return inlineReads;
+        }
+
+        public void setInlineReads(boolean inlineReads) {
+            this.inlineReads = inlineReads;
         }
     }
 
